@@ -1,0 +1,53 @@
+"""Sphinx configuration of the archive site."""
+
+from __future__ import annotations
+
+import os
+
+project = "Archive du séminaire IA et santé de la Chaire santé"
+author = "Les archivistes du séminaire"
+copyright = "2026, les archivistes du séminaire"  # noqa: A001 - Sphinx's name
+release = os.environ.get("ARCHIVE_VERSION", "dev")
+version = release
+
+language = "fr"
+extensions = [
+    "myst_parser",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "seminar_archive",
+]
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
+# Archival texts are quoted as the sources give them: no typographic rewriting.
+smartquotes = False
+nitpicky = True
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+suppress_warnings: list[str] = []
+
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+
+html_theme = "sphinx_book_theme"
+html_title = "Archive du séminaire IA et santé"
+html_static_path: list[str] = []
+html_last_updated_fmt = ""
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    # A sidebar of the current section only: its cost stays bounded as the archive grows.
+    "show_navbar_depth": 1,
+    "max_navbar_depth": 3,
+    "collapse_navbar": True,
+    "show_toc_level": 2,
+    "home_page_in_toc": True,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "search_bar_text": "Rechercher dans l’archive…",
+}
+html_search_language = "fr"

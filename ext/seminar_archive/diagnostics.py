@@ -1,0 +1,90 @@
+"""The problems the archive reports, and the one shape they take.
+
+Each kind of problem is a :class:`Problem` member: its value is the warning subtype
+(``archive.<subtype>`` in Sphinx, so ``suppress_warnings = ["archive.unused"]`` works),
+and it carries a description, an example and the fix, from which the documentation
+page of warnings is generated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+WARNING_TYPE = "archive"
+
+
+class Problem(Enum):
+    """Documented warning subtypes: (subtype, what it means, an example, the fix)."""
+
+    YAML = ("yaml", "Front matter or a registry file is not valid YAML.",
+            "title: [IA et santé", "Close the bracket or quote the value.")
+    MISSING_FIELD = ("missing-field", "A required field is absent.",
+                     "A session without `date:`.", "Add the field; the message names it.")
+    UNKNOWN_FIELD = ("unknown-field", "A field the schema does not define (often a typo).",
+                     "`tittle: ...`", "Fix the name; the message suggests the closest field.")
+    BAD_VALUE = ("bad-value", "A value of the wrong type or form.",
+                 "`number: deux` or `id: Séance 2`", "Write the value in the form the message gives.")
+    BAD_DATE = ("bad-date", "A date that does not exist or is not written YYYY-MM-DD.",
+                "`date: 2021-02-30`", "Write a real calendar date as YYYY-MM-DD.")
+    DUPLICATE_ID = ("duplicate-id", "Two pages or registry entries share an id.",
+                    "Two session pages with `id: ia-sante-02`.",
+                    "Ids are permanent: give the new page a new id, keep the published one.")
+    DUPLICATE_NUMBER = ("duplicate-number", "Two sessions of one series share a number.",
+                        "Two pages of series ia-sante with `number: 2`.", "Renumber the new session.")
+    DUPLICATE_KEY = ("duplicate-key", "Two pages share a citation key.",
+                     "Two pages with `citekey: iasante-2021-s02`.",
+                     "Keys are permanent: give the new page a new key.")
+    ID_MISMATCH = ("id-mismatch", "A page's id differs from its file name.",
+                   "docs/sessions/ia-sante-03.md with `id: ia-sante-02`.",
+                   "Name the file after the id (the id is what URLs and citations use).")
+    UNKNOWN_PERSON = ("unknown-person", "A page names a person id that the registry does not have.",
+                      "`person: daniel-benamousig`",
+                      "Use the id the message suggests, or add the person to docs/registry/people.yaml.")
+    UNKNOWN_ORG = ("unknown-org", "A page or entry names an organisation id the registry does not have.",
+                   "`organisations: [cnrs-cso]`",
+                   "Use the id the message suggests, or add it to docs/registry/organisations.yaml.")
+    UNKNOWN_ITEM = ("unknown-item", "A page names a series or event that no page defines.",
+                    "`series: ia-sant`", "Use an existing id; the message suggests the closest.")
+    ORG_CYCLE = ("org-cycle", "An organisation is its own parent, directly or through others.",
+                 "`parent: cnrs` on the entry cnrs.", "Remove or correct the `parent:`.")
+    MISSING_SOURCE = ("missing-source", "The source document a page names is not in docs/sources/.",
+                      "`source: 000_programme.txt`", "Add the file to docs/sources/ or fix the name.")
+    UNUSED = ("unused", "A registry entry that no page refers to.",
+              "A person in people.yaml who appears nowhere.",
+              "Refer to it from a page, or remove it if it was added by mistake.")
+    REFERENCE = ("ref", "A cross-reference role names an id that does not exist.",
+                 "{person}`daniel-benamousig`", "Use the id the message suggests.")
+    GENERATED = ("generated", "A file is in the way of a page the extension generates.",
+                 "A hand-written docs/people/daniel-benamouzig.md.",
+                 "Move the file: that path belongs to generated pages.")
+
+    def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
+        self.subtype = subtype
+        self.meaning = meaning
+        self.example = example
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem at one place. ``path`` is relative to the site's source directory."""
+
+    problem: Problem
+    message: str
+    path: str
+    line: int = 0
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message} [{WARNING_TYPE}.{self.problem.subtype}]"
+
+
+class Diagnostics(list[Diagnostic]):
+    """Problems found so far, in the order found."""
+
+    def add(self, problem: Problem, message: str, path: str, line: int = 0) -> None:
+        self.append(Diagnostic(problem, message, path, line))

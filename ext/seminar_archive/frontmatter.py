@@ -1,0 +1,125 @@
+"""A page's front matter, from text to a model item, with every problem located by line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import schema, yamlsource
+from .diagnostics import Diagnostics, Problem
+from .model import Appearance, Event, Item, PressRelease, Role, Series, Session, SourceRef
+
+FRONT_MATTER_KEY = "archive"
+_HAS_KEY = re.compile(rf"^{FRONT_MATTER_KEY}\s*:", re.MULTILINE)
+
+
+def is_archive_page(text: str) -> bool:
+    """Whether a page's front matter has the archive's key (whether or not it is valid)."""
+    front, _, _ = yamlsource.split_front_matter(text)
+    return front is not None and bool(_HAS_KEY.search(front))
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """What reading a page gave: its item, or for an archive page too broken to use, a title
+    to show it under (so the site still builds and the page can be found)."""
+
+    item: Item | None
+    is_archive_page: bool
+    fallback_title: str = ""
+
+
+def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> PageRead:
+    """Read the item a page describes. ``path`` names the file in messages."""
+    if not is_archive_page(text):
+        return PageRead(None, False)
+    front, first_line, _ = yamlsource.split_front_matter(text)
+    assert front is not None
+    try:
+        located = yamlsource.load(front, first_line)
+    except yamlsource.YamlProblem as problem:
+        diagnostics.add(Problem.YAML, problem.message, path, problem.line)
+        return PageRead(None, True, docname)
+    for dup_path, line, first in located.duplicate_keys:
+        diagnostics.add(Problem.YAML, f"'{dup_path[-1]}' is given twice (first on line {first}); "
+                        "the second is ignored", path, line)
+    data = located.data
+    if not isinstance(data, dict) or not isinstance(data.get(FRONT_MATTER_KEY), dict):
+        diagnostics.add(Problem.BAD_VALUE, f"'{FRONT_MATTER_KEY}:' must hold the page's fields",
+                        path, located.line_of((FRONT_MATTER_KEY,)))
+        return PageRead(None, True, docname)
+    raw_title = data[FRONT_MATTER_KEY].get("title")
+    fallback = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else docname
+    failed = False
+    for problem, value_path, message in schema.validate(data, "page.schema.json"):
+        diagnostics.add(problem, message, path, located.line_of(value_path))
+        failed = True
+    if failed:
+        return PageRead(None, True, fallback)
+    return PageRead(_build(data[FRONT_MATTER_KEY], located, path, docname), True, fallback)
+
+
+def _appearances(raw: list[dict[str, Any]], role: Role | None, base: tuple[str | int, ...],
+                 located: yamlsource.LocatedYaml, path: str) -> tuple[Appearance, ...]:
+    found = []
+    for index, entry in enumerate(raw):
+        this_role = role or Role(entry.get("mention", "named"))
+        found.append(Appearance(
+            person=entry["person"],
+            role=this_role,
+            honorific=entry.get("honorific", ""),
+            postnominals=entry.get("postnominals", ""),
+            affiliation=" ".join(entry.get("affiliation", "").split()),
+            organisations=tuple(entry.get("organisations", ())),
+            note=" ".join(entry.get("note", "").split()),
+            where=SourceRef(path, located.line_of(base + (index,))),
+        ))
+    return tuple(found)
+
+
+def _build(raw: dict[str, Any], located: yamlsource.LocatedYaml, path: str, docname: str) -> Item:
+    key = (FRONT_MATTER_KEY,)
+    common: dict[str, Any] = {
+        "id": raw["id"],
+        "title": " ".join(raw["title"].split()),
+        "docname": docname,
+        "source": raw["source"],
+        "supplied": frozenset(raw.get("supplied", ())),
+        "themes": tuple(raw.get("themes", ())),
+        "citekey": raw.get("citekey", ""),
+        "where": SourceRef(path, located.line_of(key + ("id",))),
+    }
+    kind = raw["kind"]
+    if kind == "session":
+        return Session(
+            **common,
+            series=raw["series"],
+            number=raw["number"],
+            date=dt.date.fromisoformat(raw["date"]),
+            moderators=_appearances(raw.get("moderators", []), Role.MODERATOR, key + ("moderators",), located, path),
+            speakers=_appearances(raw.get("speakers", []), Role.SPEAKER, key + ("speakers",), located, path),
+        )
+    if kind == "press":
+        return PressRelease(
+            **common,
+            date=dt.date.fromisoformat(raw["date"]),
+            place=raw.get("place", ""),
+            issuer=tuple(raw.get("issuer", ())),
+            event=raw.get("event"),
+            people=_appearances(raw.get("people", []), None, key + ("people",), located, path),
+            organisations=tuple(raw.get("organisations", ())),
+        )
+    if kind == "event":
+        return Event(
+            **common,
+            date=dt.date.fromisoformat(raw["date"]),
+            edition=raw.get("edition"),
+            venue=raw.get("venue", ""),
+            organisers=tuple(raw.get("organisers", ())),
+            supporters=tuple(raw.get("supporters", ())),
+            moderators=_appearances(raw.get("moderators", []), Role.MODERATOR, key + ("moderators",), located, path),
+            speakers=_appearances(raw.get("speakers", []), Role.SPEAKER, key + ("speakers",), located, path),
+        )
+    return Series(**common, organisers=tuple(raw.get("organisers", ())))

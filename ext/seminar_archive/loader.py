@@ -1,0 +1,94 @@
+"""Load a whole archive from its source directory: registry, pages, checks.
+
+The one entry point the Sphinx extension and the ``archive`` command share.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import frontmatter
+from .checks import check_archive, check_items
+from .diagnostics import Diagnostics, Problem
+from .model import Archive, Event, Item, PressRelease, Series, Session
+from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are, relative to the site's source directory."""
+
+    registry_dir: str = "registry"
+    sources_dir: str = "sources"
+    # Directories that hold only generated pages: never scanned for archive pages.
+    generated_dirs: tuple[str, ...] = ("people", "organisations", "themes")
+    skip_dirs: tuple[str, ...] = ("_build", "_static", "_templates", ".git")
+
+
+def iter_pages(srcdir: Path, layout: Layout, exclude: Iterable[str] = ()) -> list[tuple[Path, str]]:
+    """Markdown files that may be archive pages, as (path, docname), in a stable order."""
+    skipped = set(layout.skip_dirs) | set(layout.generated_dirs) | set(exclude)
+    found = []
+    for root, dirs, files in os.walk(srcdir):
+        rel_root = Path(root).relative_to(srcdir)
+        dirs[:] = sorted(d for d in dirs if (rel_root / d).as_posix() not in skipped and not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".md"):
+                rel = (rel_root / name).as_posix()
+                found.append((Path(root) / name, rel[: -len(".md")]))
+    return found
+
+
+def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
+    """A page's text, or None (with a located message) when it is not UTF-8."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        data = path.read_bytes()
+        line = data[: err.start].count(b"\n") + 1
+        diagnostics.add(Problem.YAML, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x}); "
+                        "save it as UTF-8", shown, line)
+        return None
+
+
+def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[str] = (),
+                 report_unused: bool = True) -> tuple[Archive, Diagnostics]:
+    """Read the registry and every archive page below ``srcdir``; check the whole."""
+    diagnostics = Diagnostics()
+    registry = srcdir / layout.registry_dir
+    people = load_people(registry / PEOPLE_FILE, f"{layout.registry_dir}/{PEOPLE_FILE}", diagnostics)
+    organisations = load_organisations(registry / ORGANISATIONS_FILE,
+                                       f"{layout.registry_dir}/{ORGANISATIONS_FILE}", diagnostics)
+    items: list[Item] = []
+    unusable: dict[str, str] = {}
+    for path, docname in iter_pages(srcdir, layout, exclude):
+        shown = f"{docname}.md"
+        text = read_text(path, shown, diagnostics)
+        if text is None:
+            continue
+        read = frontmatter.read_page(text, shown, docname, diagnostics)
+        if read.item is not None:
+            items.append(read.item)
+        elif read.is_archive_page:
+            unusable[docname] = read.fallback_title
+    kept = check_items(items, diagnostics)
+    kept_ids = {id(item) for item in kept}
+    set_aside = [item for item in items if id(item) not in kept_ids]
+    for item in set_aside:
+        unusable[item.docname] = item.title
+    archive = Archive(
+        people=people,
+        organisations=organisations,
+        sessions={i.id: i for i in kept if isinstance(i, Session)},
+        press={i.id: i for i in kept if isinstance(i, PressRelease)},
+        events={i.id: i for i in kept if isinstance(i, Event)},
+        series={i.id: i for i in kept if isinstance(i, Series)},
+        unusable_pages=unusable,
+    )
+    sources_dir = srcdir / layout.sources_dir
+    sources = {p.name for p in sources_dir.iterdir() if p.is_file()} if sources_dir.is_dir() else set()
+    check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
+    return archive, diagnostics

@@ -1,0 +1,270 @@
+"""The archive's records as plain data: no Sphinx, no I/O.
+
+Everything the extension renders and exports is derived from an :class:`Archive`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+
+class Role(str, Enum):
+    """What a person did at a session or event, or how a press release names them."""
+
+    MODERATOR = "moderator"
+    SPEAKER = "speaker"
+    QUOTED = "quoted"
+    NAMED = "named"
+
+    @property
+    def label_fr(self) -> str:
+        return _ROLE_LABELS_FR[self]
+
+
+_ROLE_LABELS_FR = {
+    Role.MODERATOR: "Animation",
+    Role.SPEAKER: "Intervention",
+    Role.QUOTED: "Cité·e",
+    Role.NAMED: "Mentionné·e",
+}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a record is written down: a file (relative to the site's source dir) and a line."""
+
+    path: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    given: str
+    family: str
+    particle: str = ""
+    variants: tuple[str, ...] = ()
+    orcid: str | None = None
+    idref: str | None = None
+    wikidata: str | None = None
+    note: str = ""
+    where: SourceRef = SourceRef("")
+
+    @property
+    def display_name(self) -> str:
+        """The name in reading order: 'Catherine Commaille-Chapus'."""
+        family = f"{self.particle} {self.family}" if self.particle else self.family
+        return f"{self.given} {family}".strip()
+
+    @property
+    def sort_name(self) -> str:
+        """The name in catalogue order: 'Commaille-Chapus, Catherine'; particles after the given name."""
+        given = f"{self.given} {self.particle}".strip() if self.particle else self.given
+        return f"{self.family}, {given}" if given else self.family
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    acronym: str = ""
+    full_name: str = ""  # supplied by the archive when the sources give only an acronym
+    parent: str | None = None
+    variants: tuple[str, ...] = ()
+    ror: str | None = None
+    wikidata: str | None = None
+    note: str = ""
+    where: SourceRef = SourceRef("")
+
+    @property
+    def display_name(self) -> str:
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One person at one item (session, event or press release), as the source gives it that day."""
+
+    person: str
+    role: Role
+    honorific: str = ""
+    postnominals: str = ""
+    affiliation: str = ""
+    organisations: tuple[str, ...] = ()
+    note: str = ""
+    where: SourceRef = SourceRef("")
+
+
+@dataclass(frozen=True)
+class Item:
+    """What sessions, press releases, events and the series have in common."""
+
+    id: str
+    title: str
+    docname: str
+    source: str
+    supplied: frozenset[str] = frozenset()
+    themes: tuple[str, ...] = ()
+    citekey: str = ""
+    where: SourceRef = SourceRef("")
+
+    kind = "item"
+
+    def is_supplied(self, field_name: str) -> bool:
+        return field_name in self.supplied
+
+
+@dataclass(frozen=True)
+class Session(Item):
+    series: str = ""
+    number: int = 0
+    date: dt.date = dt.date(1, 1, 1)
+    moderators: tuple[Appearance, ...] = ()
+    speakers: tuple[Appearance, ...] = ()
+
+    kind = "session"
+
+    @property
+    def appearances(self) -> tuple[Appearance, ...]:
+        return self.moderators + self.speakers
+
+
+@dataclass(frozen=True)
+class Event(Item):
+    date: dt.date = dt.date(1, 1, 1)
+    edition: int | None = None
+    venue: str = ""
+    organisers: tuple[str, ...] = ()
+    supporters: tuple[str, ...] = ()
+    moderators: tuple[Appearance, ...] = ()
+    speakers: tuple[Appearance, ...] = ()
+
+    kind = "event"
+
+    @property
+    def appearances(self) -> tuple[Appearance, ...]:
+        return self.moderators + self.speakers
+
+
+@dataclass(frozen=True)
+class PressRelease(Item):
+    date: dt.date = dt.date(1, 1, 1)
+    place: str = ""
+    issuer: tuple[str, ...] = ()
+    event: str | None = None
+    people: tuple[Appearance, ...] = ()
+    organisations: tuple[str, ...] = ()
+
+    kind = "press"
+
+    @property
+    def appearances(self) -> tuple[Appearance, ...]:
+        return self.people
+
+
+@dataclass(frozen=True)
+class Series(Item):
+    organisers: tuple[str, ...] = ()
+
+    kind = "series"
+
+
+@dataclass(frozen=True)
+class PersonAppearance:
+    """A person's appearance seen from the person: the item and what they did there."""
+
+    item: Session | Event | PressRelease
+    appearance: Appearance
+
+    @property
+    def date(self) -> dt.date:
+        return self.item.date
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The whole archive: registry and items. Derived indexes are computed once, on demand."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    sessions: dict[str, Session] = field(default_factory=dict)
+    press: dict[str, PressRelease] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
+    # Archive pages whose front matter could not be used (docname -> a title to show them
+    # under): they are reported, and still built, so that nothing disappears from the site.
+    unusable_pages: dict[str, str] = field(default_factory=dict)
+
+    def items(self) -> list[Item]:
+        return [*self.series.values(), *self.sessions.values(), *self.events.values(), *self.press.values()]
+
+    def sessions_in_order(self) -> list[Session]:
+        return sorted(self.sessions.values(), key=lambda s: (s.date, s.series, s.number, s.id))
+
+    def press_in_order(self) -> list[PressRelease]:
+        return sorted(self.press.values(), key=lambda p: (p.date, p.id))
+
+    def sessions_of_series(self, series_id: str) -> list[Session]:
+        return [s for s in self.sessions_in_order() if s.series == series_id]
+
+    @cached_property
+    def appearances_by_person(self) -> dict[str, list[PersonAppearance]]:
+        """Every appearance of every person, in date order (sessions before press on the same day)."""
+        found: dict[str, list[PersonAppearance]] = defaultdict(list)
+        dated: list[Session | Event | PressRelease] = [
+            *self.sessions.values(),
+            *self.events.values(),
+            *self.press.values(),
+        ]
+        for item in dated:
+            for appearance in item.appearances:
+                found[appearance.person].append(PersonAppearance(item, appearance))
+        order = {"session": 0, "event": 1, "press": 2}
+        for appearances in found.values():
+            appearances.sort(key=lambda pa: (pa.date, order[pa.item.kind], pa.item.id))
+        return dict(found)
+
+    def co_speakers(self, person_id: str) -> dict[str, list[str]]:
+        """Other people at the same sessions or events: person id -> ids of the shared items."""
+        shared: dict[str, list[str]] = defaultdict(list)
+        for pa in self.appearances_by_person.get(person_id, []):
+            if pa.item.kind == "press":
+                continue
+            for other in pa.item.appearances:
+                if other.person != person_id and pa.item.id not in shared[other.person]:
+                    shared[other.person].append(pa.item.id)
+        return dict(shared)
+
+    @cached_property
+    def items_by_organisation(self) -> dict[str, list[tuple[Item, str | None]]]:
+        """Organisation id -> (item, person id or None when the item names the organisation itself)."""
+        found: dict[str, list[tuple[Item, str | None]]] = defaultdict(list)
+        for item in self.items():
+            for appearance in getattr(item, "appearances", ()):
+                for org in appearance.organisations:
+                    found[org].append((item, appearance.person))
+            for attr in ("organisations", "issuer", "organisers", "supporters"):
+                for org in getattr(item, attr, ()):
+                    if (item, None) not in found[org]:
+                        found[org].append((item, None))
+        return dict(found)
+
+    def children_of(self, org_id: str) -> list[Organisation]:
+        return sorted(
+            (o for o in self.organisations.values() if o.parent == org_id), key=lambda o: o.name.casefold()
+        )
+
+    def items_by_theme(self) -> dict[str, list[Item]]:
+        found: dict[str, list[Item]] = defaultdict(list)
+        for item in self.items():
+            for theme in item.themes:
+                found[theme].append(item)
+        for items in found.values():
+            items.sort(key=lambda i: (str(getattr(i, "date", "")), i.id))
+        return dict(found)

@@ -1,0 +1,173 @@
+"""Which pages the archive generates, what each one lists, and what each one depends on.
+
+No Sphinx here: a plan is data. The Sphinx layer writes a small source file per planned page
+(its navigation), and renders the page's body from the model when Sphinx reads it. Each
+page's *fingerprint* hashes every record the page renders, so a build re-reads exactly the
+pages whose records changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .collation import organisation_key, organisation_letter, person_key, person_letter, sort_key
+from .model import Archive, Item, Organisation, Person
+
+# Page kinds the extension renders; archive items use their own kind (session, press, …).
+PEOPLE_INDEX = "people-index"
+PEOPLE_LETTER = "people-letter"
+PERSON = "person"
+ORGS_INDEX = "org-index"
+ORGS_LETTER = "org-letter"
+ORGANISATION = "org"
+THEMES = "themes"
+CHRONOLOGY = "chronology"
+YEAR = "year"
+PRESS_INDEX = "press-index"
+UNUSABLE = "unusable"
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page the extension renders. ``key`` is the id (person, letter, year) it is about."""
+
+    docname: str
+    kind: str
+    key: str = ""
+    children: tuple[str, ...] = ()  # docnames for its (hidden) toctree: the navigation below it
+    generated: bool = True  # False for archivists' pages, which we only render into
+
+
+def theme_slug(theme: str) -> str:
+    """An anchor for a theme: 'données de santé' -> 'donnees-de-sante'."""
+    primary = sort_key(theme)[0]
+    return "-".join("".join(c if c.isalnum() else " " for c in primary).split()) or "theme"
+
+
+def plan(archive: Archive) -> dict[str, PlannedPage]:
+    """Every page the extension renders, by docname."""
+    pages: dict[str, PlannedPage] = {}
+
+    def add(page: PlannedPage) -> None:
+        pages[page.docname] = page
+
+    for item in archive.items():
+        add(PlannedPage(item.docname, item.kind, item.id, generated=False))
+    for docname in archive.unusable_pages:
+        add(PlannedPage(docname, UNUSABLE, docname, generated=False))
+
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for session in archive.sessions_in_order():
+        by_year[session.date.year].append(session.docname)
+    for year, docnames in by_year.items():
+        add(PlannedPage(f"sessions/{year}", YEAR, str(year), tuple("/" + d for d in docnames)))
+    add(PlannedPage("sessions/index", CHRONOLOGY, children=tuple(f"{y}" for y in sorted(by_year))))
+
+    press_children = [*("/" + p.docname for p in archive.press_in_order()),
+                      *("/" + e.docname for e in sorted(archive.events.values(), key=lambda e: (e.date, e.id)))]
+    add(PlannedPage("press/index", PRESS_INDEX, children=tuple(press_children)))
+
+    people_letters: dict[str, list[Person]] = defaultdict(list)
+    for person in sorted(archive.people.values(), key=person_key):
+        people_letters[person_letter(person)].append(person)
+        add(PlannedPage(f"people/{person.id}", PERSON, person.id))
+    for letter, members in people_letters.items():
+        add(PlannedPage(f"people/a-z/{letter.lower()}", PEOPLE_LETTER, letter,
+                        tuple(f"/people/{p.id}" for p in members)))
+    add(PlannedPage("people/index", PEOPLE_INDEX,
+                    children=tuple(f"a-z/{letter.lower()}" for letter in sorted(people_letters))))
+
+    org_letters: dict[str, list[Organisation]] = defaultdict(list)
+    for org in sorted(archive.organisations.values(), key=organisation_key):
+        org_letters[organisation_letter(org)].append(org)
+        add(PlannedPage(f"organisations/{org.id}", ORGANISATION, org.id))
+    for letter, members in org_letters.items():
+        add(PlannedPage(f"organisations/a-z/{letter.lower()}", ORGS_LETTER, letter,
+                        tuple(f"/organisations/{o.id}" for o in members)))
+    add(PlannedPage("organisations/index", ORGS_INDEX,
+                    children=tuple(f"a-z/{letter.lower()}" for letter in sorted(org_letters))))
+
+    add(PlannedPage("themes/index", THEMES))
+    return pages
+
+
+# --- what each page depends on -------------------------------------------------------------
+
+def _canonical(value: Any) -> Any:
+    """A stable, comparable form of model values, without source positions (moving a line
+    in a file changes no page)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple(
+            (f.name, _canonical(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name != "where"
+        ))
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(_canonical(v) for v in value))
+    if isinstance(value, dict):
+        return tuple((k, _canonical(v)) for k, v in sorted(value.items()))
+    return value
+
+
+def _people_of(archive: Archive, items: Iterable[Item]) -> list[Person | None]:
+    ids = sorted({a.person for i in items for a in getattr(i, "appearances", ())})
+    return [archive.people.get(p) for p in ids]
+
+
+def _orgs_of(archive: Archive, items: Iterable[Item]) -> list[Organisation | None]:
+    ids: set[str] = set()
+    for item in items:
+        for appearance in getattr(item, "appearances", ()):
+            ids.update(appearance.organisations)
+        for attr in ("organisations", "issuer", "organisers", "supporters"):
+            ids.update(getattr(item, attr, ()))
+    return [archive.organisations.get(o) for o in sorted(ids)]
+
+
+def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
+    """Every record ``page`` renders (coarse on purpose: a spurious re-read is cheap, a stale page is not)."""
+    kind, key = page.kind, page.key
+    if kind == UNUSABLE:
+        return (page, archive.unusable_pages[key])
+    if kind in ("session", "press", "event", "series"):
+        item: Any = {"session": archive.sessions, "press": archive.press, "event": archive.events,
+                     "series": archive.series}[kind][key]
+        related: list[Any] = [item]
+        if kind == "series":
+            related += archive.sessions_of_series(key)
+        if kind == "press" and getattr(item, "event", None):
+            related.append(archive.events.get(item.event))
+        if kind == "event":
+            related += [p for p in archive.press.values() if p.event == key]
+        if kind == "session":
+            related.append(archive.series.get(item.series))
+        return (page, tuple(related), tuple(_people_of(archive, related)), tuple(_orgs_of(archive, related)))
+    if kind == PERSON:
+        appearances = archive.appearances_by_person.get(key, [])
+        items = [pa.item for pa in appearances]
+        return (page, archive.people.get(key), tuple(items), tuple(_people_of(archive, items)),
+                tuple(_orgs_of(archive, items)))
+    if kind == ORGANISATION:
+        entries = archive.items_by_organisation.get(key, [])
+        items = [i for i, _ in entries]
+        org = archive.organisations.get(key)
+        parent = archive.organisations.get(org.parent) if org and org.parent else None
+        return (page, org, parent, tuple(archive.children_of(key)), tuple(items), tuple(_people_of(archive, items)))
+    if kind in (PEOPLE_INDEX, PEOPLE_LETTER):
+        return (page, tuple(sorted(archive.people.values(), key=lambda p: p.id)),
+                tuple(sorted((p, len(a)) for p, a in archive.appearances_by_person.items())))
+    if kind in (ORGS_INDEX, ORGS_LETTER):
+        return (page, tuple(sorted(archive.organisations.values(), key=lambda o: o.id)))
+    # Chronology, years, press index and themes list items with their people.
+    items = archive.items()
+    return (page, tuple(items), tuple(_people_of(archive, items)))
+
+
+def fingerprint(archive: Archive, page: PlannedPage) -> str:
+    digest = hashlib.sha256(repr(_canonical(dependencies(archive, page))).encode("utf-8"))
+    return digest.hexdigest()[:20]

@@ -1,0 +1,85 @@
+"""The registry of people and organisations: one YAML mapping per file, id -> entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import schema, yamlsource
+from .diagnostics import Diagnostics, Problem
+from .model import Organisation, Person, SourceRef
+
+PEOPLE_FILE = "people.yaml"
+ORGANISATIONS_FILE = "organisations.yaml"
+
+
+def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
+                  ) -> tuple[dict[str, Any], yamlsource.LocatedYaml | None]:
+    if not file.exists():
+        return {}, None
+    try:
+        located = yamlsource.load(file.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as err:
+        diagnostics.add(Problem.YAML, f"the file is not UTF-8 text ({err.reason} at byte {err.start})", shown)
+        return {}, None
+    except yamlsource.YamlProblem as problem:
+        diagnostics.add(Problem.YAML, problem.message, shown, problem.line)
+        return {}, None
+    for dup_path, line, first in located.duplicate_keys:
+        what = "id" if len(dup_path) == 1 else "field"
+        problem_kind = Problem.DUPLICATE_ID if len(dup_path) == 1 else Problem.YAML
+        diagnostics.add(problem_kind, f"{what} '{dup_path[-1]}' is given twice (first on line {first})",
+                        shown, line)
+    data = located.data if located.data is not None else {}
+    if not isinstance(data, dict):
+        diagnostics.add(Problem.BAD_VALUE, "the file must be a mapping from id to entry", shown, 1)
+        return {}, None
+    valid: dict[str, Any] = {}
+    for entry_id, entry in data.items():
+        problems = list(schema.validate({pointer: {entry_id: entry}}, "registry.schema.json"))
+        for problem, value_path, message in problems:
+            diagnostics.add(problem, message.replace(f"'{pointer}.", "'"), shown,
+                            located.line_of(tuple(value_path[1:])))
+        if not problems:
+            valid[entry_id] = entry
+    return valid, located
+
+
+def load_people(file: Path, shown: str, diagnostics: Diagnostics) -> dict[str, Person]:
+    raw, located = _load_mapping(file, shown, "people", diagnostics)
+    people = {}
+    for person_id, entry in raw.items():
+        assert located is not None
+        people[person_id] = Person(
+            id=person_id,
+            given=entry["given"],
+            family=entry["family"],
+            particle=entry.get("particle") or "",
+            variants=tuple(entry.get("variants") or ()),
+            orcid=entry.get("orcid"),
+            idref=entry.get("idref"),
+            wikidata=entry.get("wikidata"),
+            note=entry.get("note") or "",
+            where=SourceRef(shown, located.line_of((person_id,))),
+        )
+    return people
+
+
+def load_organisations(file: Path, shown: str, diagnostics: Diagnostics) -> dict[str, Organisation]:
+    raw, located = _load_mapping(file, shown, "organisations", diagnostics)
+    organisations = {}
+    for org_id, entry in raw.items():
+        assert located is not None
+        organisations[org_id] = Organisation(
+            id=org_id,
+            name=entry["name"],
+            acronym=entry.get("acronym") or "",
+            full_name=entry.get("full_name") or "",
+            parent=entry.get("parent"),
+            variants=tuple(entry.get("variants") or ()),
+            ror=entry.get("ror"),
+            wikidata=entry.get("wikidata"),
+            note=entry.get("note") or "",
+            where=SourceRef(shown, located.line_of((org_id,))),
+        )
+    return organisations

@@ -1,0 +1,111 @@
+"""The Sphinx side of the archive: wiring only. Each step lives in its own module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+from .. import __version__
+from ..diagnostics import WARNING_TYPE, Diagnostic
+from .config import ArchiveConfig, add_config_values
+from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
+from .exports import write_exports
+from .generate import write_pages
+from .reader import on_source_read
+from .roles import data_role, source_role
+from .state import BuildState
+from .transform import ArchivePageTransform
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def _domain(env: BuildEnvironment) -> ArchiveDomain:
+    domain = env.domains[WARNING_TYPE]
+    if not isinstance(domain, ArchiveDomain):  # pragma: no cover - another extension took the name
+        raise ExtensionError(f"the '{WARNING_TYPE}' domain is not seminar_archive's")
+    return domain
+
+
+def report(app: Sphinx, diagnostic: Diagnostic) -> None:
+    """Emit one problem as a Sphinx warning, located in its file."""
+    path = Path(app.srcdir) / diagnostic.path
+    location = f"{path}:{diagnostic.line}" if diagnostic.line else str(path)
+    logger.warning(diagnostic.message, location=location, type=WARNING_TYPE, subtype=diagnostic.problem.subtype)
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    config = ArchiveConfig.from_sphinx(app.config)
+    state = BuildState.load(Path(app.srcdir), config)
+    _written, blocked = write_pages(Path(app.srcdir), state.pages, state.diagnostics)
+    for docname in blocked:
+        state.pages.pop(docname, None)
+    for diagnostic in state.diagnostics:
+        report(app, diagnostic)
+    _domain(app.env).build = state
+
+
+def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
+                        removed: Set[str]) -> list[str]:
+    """Re-read pages whose records changed, though their source files did not."""
+    domain = _domain(env)
+    state = domain.build
+    if state is None:
+        return []
+    stale = [docname for docname, fingerprint in state.fingerprints.items()
+             if docname in env.found_docs and domain.fingerprints.get(docname) != fingerprint]
+    # Pages we rendered last time that are no longer archive pages (broken front matter).
+    stale += [docname for docname in domain.fingerprints if docname not in state.pages and docname in env.found_docs]
+    state.structure_changed = bool(added or removed)
+    state.previous_titles = {d: env.titles[d].astext() for d in env.found_docs if d in env.titles}
+    return stale
+
+
+def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """When a page appears, disappears or is retitled, every sidebar changes: rewrite every page."""
+    state = _domain(env).build
+    if state is None:
+        return []
+    retitled = any(env.titles[d].astext() != old for d, old in state.previous_titles.items() if d in env.titles)
+    if state.structure_changed or retitled:
+        return sorted(env.found_docs)
+    return []
+
+
+def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    state = _domain(app.env).build
+    if exception is None and state is not None and app.builder.format == "html":
+        write_exports(app, state)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    add_config_values(app)
+    app.add_domain(ArchiveDomain)
+    for kind in OBJECT_TYPES:
+        app.add_role(kind, ArchiveXRefRole(kind))
+    app.add_role("source", source_role)
+    app.add_role("data", data_role)
+    app.add_transform(ArchivePageTransform)
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("source-read", on_source_read)
+    app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-get-updated", on_env_get_updated)
+    app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("build-finished", on_build_finished)
+    app.add_css_file("archive.css")
+    app.connect("builder-inited", _add_static_path)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _add_static_path(app: Sphinx) -> None:
+    static = Path(__file__).parent / "static"
+    if hasattr(app.config, "html_static_path") and str(static) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(static))

@@ -1,0 +1,40 @@
+"""The extension's configuration: one dataclass, filled from ``archive_*`` values in conf.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from ..loader import Layout
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+PREFIX = "archive_"
+
+
+@dataclass(frozen=True)
+class ArchiveConfig:
+    registry_dir: str = "registry"
+    """Folder (in the source dir) of people.yaml and organisations.yaml."""
+    sources_dir: str = "sources"
+    """Folder of the original source documents, copied into the site as they are."""
+    report_unused: bool = True
+    """Warn about registry entries that no page refers to."""
+    data_dir: str = "data"
+    """Output folder of the open-data exports (archive.json and its schema)."""
+
+    @classmethod
+    def from_sphinx(cls, config: Config) -> ArchiveConfig:
+        return cls(**{f.name: getattr(config, PREFIX + f.name) for f in fields(cls)})
+
+    @property
+    def layout(self) -> Layout:
+        return Layout(registry_dir=self.registry_dir, sources_dir=self.sources_dir)
+
+
+def add_config_values(app: Sphinx) -> None:
+    for f in fields(ArchiveConfig):
+        default = f.default
+        app.add_config_value(PREFIX + f.name, default, "env", types=(type(default),))

@@ -1,0 +1,146 @@
+"""The ``archive`` domain: sessions, press releases, events, series, people, organisations, themes.
+
+Objects are noted while documents are read (so parallel and incremental builds keep them
+right through ``clear_doc`` and ``merge_domaindata``) and resolved at write time. The
+build's model is held by the domain for the duration of one build; it is not pickled.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.locale import _
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from ..diagnostics import WARNING_TYPE, Problem
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from .state import BuildState
+
+logger = logging.getLogger(__name__)
+
+OBJECT_TYPES = {
+    "session": "séance",
+    "press": "communiqué",
+    "event": "événement",
+    "series": "série",
+    "person": "personne",
+    "org": "organisation",
+    "theme": "thème",
+}
+
+
+class ArchiveXRefRole(XRefRole):
+    """``{person}`id``` as well as ``{archive:person}`id```: always this domain, always warn."""
+
+    def __init__(self, reftype: str) -> None:
+        super().__init__(warn_dangling=True)
+        self.archive_reftype = reftype
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # Registered under bare names too, where XRefRole would not know the domain.
+        self.name = f"{WARNING_TYPE}:{self.archive_reftype}"
+        return super().run()
+
+
+class ArchiveDomain(Domain):
+    name = WARNING_TYPE
+    label = "Archive"
+    object_types = {kind: ObjType(_(label), kind) for kind, label in OBJECT_TYPES.items()}
+    roles = {kind: ArchiveXRefRole(kind) for kind in OBJECT_TYPES}
+    initial_data: dict[str, Any] = {
+        "objects": {kind: {} for kind in OBJECT_TYPES},  # kind -> id -> (docname, anchor, title)
+        "fingerprints": {},  # docname -> fingerprint of the records it rendered
+        "titles": {},  # docname -> title, to notice renamed pages at the next build
+    }
+    data_version = 1
+
+    build: BuildState | None = None  # set at builder-inited; the model of this build
+
+    @property
+    def objects(self) -> dict[str, dict[str, tuple[str, str, str]]]:
+        return self.data["objects"]  # type: ignore[no-any-return]
+
+    @property
+    def fingerprints(self) -> dict[str, str]:
+        return self.data["fingerprints"]  # type: ignore[no-any-return]
+
+    def note_object(self, kind: str, object_id: str, docname: str, anchor: str, title: str) -> None:
+        self.objects[kind][object_id] = (docname, anchor, title)
+
+    def note_page(self, docname: str, fingerprint: str, title: str) -> None:
+        self.fingerprints[docname] = fingerprint
+        self.data["titles"][docname] = title
+
+    def clear_doc(self, docname: str) -> None:
+        for table in self.objects.values():
+            for object_id, (owner, _anchor, _title) in list(table.items()):
+                if owner == docname:
+                    del table[object_id]
+        self.fingerprints.pop(docname, None)
+        self.data["titles"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for kind, table in otherdata["objects"].items():
+            for object_id, entry in table.items():
+                if entry[0] in docnames:
+                    self.objects[kind][object_id] = entry
+        for key in ("fingerprints", "titles"):
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
+                     node: pending_xref, contnode: nodes.Element) -> nodes.reference | None:
+        entry = self.objects.get(typ, {}).get(target)
+        if entry is None:
+            return None
+        docname, anchor, title = entry
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(title, title, classes=["xref", WARNING_TYPE, f"{WARNING_TYPE}-{typ}"])
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: pending_xref, contnode: nodes.Element) -> list[tuple[str, nodes.reference]]:
+        found = []
+        for kind in self.objects:
+            refnode = self.resolve_xref(env, fromdocname, builder, kind, target, node, contnode)
+            if refnode is not None:
+                found.append((f"{self.name}:{kind}", refnode))
+        return found
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for kind, table in self.objects.items():
+            for object_id, (docname, anchor, title) in sorted(table.items()):
+                yield object_id, title, kind, docname, anchor, 1
+
+    def closest(self, kind: str, target: str) -> str:
+        match = difflib.get_close_matches(target, list(self.objects.get(kind, {})), n=1, cutoff=0.6)
+        return match[0] if match else ""
+
+    def documents(self) -> Iterable[str]:
+        return self.fingerprints.keys()
+
+
+def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Our own message for an unresolved archive reference: file, line and the closest id."""
+    if domain is None or domain.name != WARNING_TYPE:
+        return None
+    assert isinstance(domain, ArchiveDomain)
+    kind, target = node["reftype"], node["reftarget"]
+    closest = domain.closest(kind, target)
+    hint = f"; did you mean '{closest}'?" if closest else ""
+    label = OBJECT_TYPES.get(kind, kind)
+    logger.warning("unknown %s '%s' (%s role)%s", label, target, kind, hint,
+                   location=node, type=WARNING_TYPE, subtype=Problem.REFERENCE.subtype)
+    return True

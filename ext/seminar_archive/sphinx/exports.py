@@ -1,0 +1,53 @@
+"""Files written beside the HTML at the end of a build: open data, schemas, original sources."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import schema
+from ..export_json import archive_document
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .state import BuildState
+
+# Schemas for editors, one per kind of file an archivist writes (see docs/contributing.md).
+EDITOR_SCHEMAS = {
+    "page.schema.json": ("page.schema.json", ""),
+    "people.schema.json": ("registry.schema.json", "/properties/people"),
+    "organisations.schema.json": ("registry.schema.json", "/properties/organisations"),
+}
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def write_exports(app: Sphinx, state: BuildState) -> None:
+    outdir = Path(app.outdir)
+    data_dir = outdir / state.config.data_dir
+    document = archive_document(state.archive, lambda docname: app.builder.get_target_uri(docname),
+                                version=str(app.config.release or ""))
+    _write_if_changed(data_dir / "archive.json", _dump(document))
+    _write_if_changed(data_dir / "archive.schema.json", _dump(schema.schema("archive.schema.json")))
+    for name, (source, pointer) in EDITOR_SCHEMAS.items():
+        value = schema.editor_schema(source, pointer) if pointer else schema.schema(source)
+        _write_if_changed(outdir / "_static" / "schemas" / name, _dump(value))
+    sources = Path(app.srcdir) / state.config.sources_dir
+    if sources.is_dir():
+        target = outdir / state.config.sources_dir
+        target.mkdir(parents=True, exist_ok=True)
+        for file in sorted(sources.iterdir()):
+            if file.is_file() and file.suffix != ".md":
+                shutil.copyfile(file, target / file.name)

@@ -1,0 +1,392 @@
+"""The body of every page the extension renders, as docutils nodes built from the model.
+
+Archivists' pages (sessions, press releases, events, the series) keep their own body (the
+presentation text) under a header rendered from their front matter; generated pages are
+rendered whole. Nothing here reads files or emits warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from docutils import nodes
+
+from .. import pageplan
+from ..collation import organisation_key, organisation_letter, person_key, person_letter
+from ..model import (
+    Appearance,
+    Archive,
+    Event,
+    Item,
+    Organisation,
+    Person,
+    PersonAppearance,
+    PressRelease,
+    Role,
+    Series,
+    Session,
+)
+from ..pageplan import PlannedPage, theme_slug
+from ..textfr import date_fr, plural, supplied
+from .nodes_util import (
+    Part,
+    bullets,
+    doc_link,
+    emphasis,
+    external,
+    field_list,
+    file_link,
+    inline,
+    joined,
+    para,
+    section,
+    table,
+    xref,
+)
+
+SOURCES_DIR = "sources"
+ITEM_LABELS = {"session": "Séance", "press": "Communiqué de presse", "event": "Événement", "series": "Série"}
+
+
+class Renderer:
+    """Renders one page of the plan; ``docname`` is the page being read."""
+
+    def __init__(self, archive: Archive, docname: str) -> None:
+        self.archive = archive
+        self.docname = docname
+
+    # -- small pieces ------------------------------------------------------------------------
+
+    # Unknown ids are already reported, with their line, by the checks: shown as plain text,
+    # they do not warn again from every page that lists them.
+    def person_link(self, person_id: str) -> nodes.Node:
+        person = self.archive.people.get(person_id)
+        return xref("person", person_id, person.display_name) if person else nodes.Text(person_id)
+
+    def org_link(self, org_id: str) -> nodes.Node:
+        org = self.archive.organisations.get(org_id)
+        return xref("org", org_id, org.display_name) if org else nodes.Text(org_id)
+
+    def item_title(self, item: Item) -> list[Part]:
+        title = supplied(item.title) if item.is_supplied("title") else item.title
+        return [title]
+
+    def item_link(self, item: Item, with_number: bool = True) -> nodes.Node:
+        if isinstance(item, Session) and with_number:
+            text = f"Séance {item.number} : {supplied(item.title) if item.is_supplied('title') else item.title}"
+        else:
+            text = supplied(item.title) if item.is_supplied("title") else item.title
+        return xref(item.kind, item.id, text)
+
+    def theme_links(self, themes: Sequence[str]) -> list[Part]:
+        return joined([xref("theme", theme_slug(t), t) for t in themes])
+
+    def source_link(self, item: Item) -> nodes.Node:
+        return file_link(self.docname, f"{SOURCES_DIR}/{item.source}", item.source)
+
+    def supplied_note(self, item: Item) -> nodes.Node | None:
+        if not item.supplied:
+            return None
+        return para("Entre crochets : ce que l’archive a ajouté, que la source ne dit pas (",
+                    ", ".join(sorted(item.supplied)), ").", classes=["archive-supplied-note"])
+
+    def appearance_line(self, appearance: Appearance, with_person: bool = True) -> list[Part]:
+        parts: list[Part] = []
+        if with_person:
+            if appearance.honorific:
+                parts.append(appearance.honorific + " ")
+            parts.append(self.person_link(appearance.person))
+            if appearance.postnominals:
+                parts.append(", " + appearance.postnominals)
+            if appearance.affiliation:
+                parts.append(", ")
+        if appearance.affiliation:
+            parts.append(inline(appearance.affiliation, classes=["archive-affiliation"]))
+        if appearance.note:
+            parts += [" : ", emphasis(appearance.note)]
+        if appearance.organisations:
+            links = joined([self.org_link(o) for o in appearance.organisations])
+            parts.append(inline(" (", *links, ")", classes=["archive-orgs"]))
+        return parts
+
+    def appearance_list(self, title: str, appearances: Sequence[Appearance], anchor: str) -> list[nodes.Node]:
+        if not appearances:
+            return []
+        return [nodes.rubric(title, title, ids=[anchor]),
+                bullets([self.appearance_line(a) for a in appearances], classes=["archive-people"])]
+
+    def session_row(self, session: Session) -> list[Part]:
+        people = [self.person_link(a.person) for a in session.speakers]
+        parts: list[Part] = [date_fr(session.date), " — ", self.item_link(session)]
+        if people:
+            parts += [" — ", *joined(people)]
+        return parts
+
+    # -- archivists' pages -------------------------------------------------------------------
+
+    def item_header(self, item: Item) -> list[nodes.Node]:
+        rows: list[tuple[str, Sequence[Part | None]]] = []
+        if isinstance(item, Session):
+            series = self.archive.series.get(item.series)
+            series_part: Part = self.item_link(series) if series else item.series
+            rows += [("Séance", [f"n° {item.number} de la série ", series_part]),
+                     ("Date", [date_fr(item.date)])]
+        if isinstance(item, PressRelease):
+            rows.append(("Date", [date_fr(item.date)]))
+            if item.place:
+                rows.append(("Lieu", [supplied(item.place) if item.is_supplied("place") else item.place]))
+            if item.issuer:
+                issuers = joined([self.org_link(o) for o in item.issuer])
+                if item.is_supplied("issuer"):
+                    issuers = ["[", *issuers, "]"]
+                rows.append(("Émetteur", issuers))
+            if item.event and item.event in self.archive.events:
+                rows.append(("Événement", [self.item_link(self.archive.events[item.event])]))
+        if isinstance(item, Event):
+            rows.append(("Date", [date_fr(item.date)]))
+            if item.edition:
+                rows.append(("Édition", [f"{item.edition}e" if item.edition > 1 else "1re"]))
+            if item.venue:
+                rows.append(("Lieu", [item.venue]))
+            if item.organisers:
+                rows.append(("Organisateurs", joined([self.org_link(o) for o in item.organisers])))
+            if item.supporters:
+                rows.append(("Avec le soutien de", joined([self.org_link(o) for o in item.supporters])))
+        if isinstance(item, Series):
+            sessions = self.archive.sessions_of_series(item.id)
+            if sessions:
+                rows.append(("Période", [f"du {date_fr(sessions[0].date)} au {date_fr(sessions[-1].date)}"]))
+                rows.append(("Séances", [str(len(sessions))]))
+            if item.organisers:
+                rows.append(("Organisation", joined([self.org_link(o) for o in item.organisers])))
+        if item.themes:
+            rows.append(("Thèmes", self.theme_links(item.themes)))
+        rows.append(("Source", [self.source_link(item)]))
+        rows.append(("Identifiant", [nodes.literal(item.id, item.id)]))
+        out: list[nodes.Node] = [field_list(rows, classes=["archive-meta"])]
+        if note := self.supplied_note(item):
+            out.append(note)
+        if isinstance(item, (Session, Event)):
+            out += self.appearance_list("Animation", item.moderators, "animation")
+            out += self.appearance_list("Intervenants", item.speakers, "intervenants")
+            if isinstance(item, Session) and not item.appearances:
+                out.append(para("Le programme ne nomme ni animateur ni intervenant pour cette séance.",
+                                classes=["archive-empty"]))
+        if isinstance(item, PressRelease):
+            out += self.appearance_list("Personnes nommées", item.people, "personnes-nommees")
+            if item.organisations:
+                out += [nodes.rubric("Organisations nommées", "Organisations nommées", ids=["organisations-nommees"]),
+                        para(*joined([self.org_link(o) for o in item.organisations]), classes=["archive-orgs"])]
+        if isinstance(item, Event):
+            releases = [p for p in self.archive.press_in_order() if p.event == item.id]
+            if releases:
+                out += [nodes.rubric("Dans la presse", "Dans la presse", ids=["presse"]),
+                        bullets([[date_fr(p.date), " — ", self.item_link(p)] for p in releases])]
+        if isinstance(item, Series):
+            sessions = self.archive.sessions_of_series(item.id)
+            out += [nodes.rubric("Séances", "Séances", ids=["seances"]),
+                    bullets([self.session_row(s) for s in sessions], classes=["archive-chronology"])]
+        return out
+
+    # -- generated pages ---------------------------------------------------------------------
+
+    def person_page(self, person: Person) -> list[nodes.Node]:
+        appearances = self.archive.appearances_by_person.get(person.id, [])
+        rows: list[tuple[str, Sequence[Part | None]]] = [("Nom", [person.sort_name])]
+        if person.variants:
+            rows.append(("Variantes du nom", [", ".join(person.variants)]))
+        identifiers: list[Part] = []
+        if person.orcid:
+            identifiers.append(external(f"https://orcid.org/{person.orcid}", f"ORCID {person.orcid}"))
+        if person.idref:
+            identifiers.append(external(f"https://www.idref.fr/{person.idref}", f"IdRef {person.idref}"))
+        if person.wikidata:
+            identifiers.append(external(f"https://www.wikidata.org/wiki/{person.wikidata}",
+                                        f"Wikidata {person.wikidata}"))
+        rows.append(("Identifiants", joined(identifiers) if identifiers
+                     else [emphasis("aucun identifiant vérifié pour l’instant")]))
+        rows.append(("Identifiant dans l’archive", [nodes.literal(person.id, person.id)]))
+        out: list[nodes.Node] = [field_list(rows, classes=["archive-meta"])]
+
+        at_events = [pa for pa in appearances if pa.item.kind != "press"]
+        in_press = [pa for pa in appearances if pa.item.kind == "press"]
+        if at_events:
+            out.append(section(f"participations-{person.id}", "Participations", self._appearance_table(at_events)))
+        if in_press:
+            out.append(section(f"presse-{person.id}", "Dans la presse", self._appearance_table(in_press)))
+        co = self.archive.co_speakers(person.id)
+        if co:
+            ordered = sorted(co, key=lambda p: person_key(self.archive.people[p]) if p in self.archive.people else
+                             ((p, p, p), (p, p, p)))
+            items = {i.id: i for i in self.archive.items()}
+            lines = [[self.person_link(p), " — ",
+                      *joined([self.item_link(items[i]) for i in co[p] if i in items])] for p in ordered]
+            out.append(section(f"avec-{person.id}", "A participé avec", bullets(lines, classes=["archive-co"])))
+        if not appearances:
+            out.append(para("Aucune participation enregistrée.", classes=["archive-empty"]))
+        return out
+
+    def _appearance_table(self, appearances: Sequence[PersonAppearance]) -> nodes.Node:
+        rows = []
+        for pa in appearances:
+            role = pa.appearance.role
+            role_text = role.label_fr if role is not Role.SPEAKER else "Intervention"
+            rows.append([[date_fr(pa.date)], [self.item_link(pa.item)], [role_text],
+                         self.appearance_line(pa.appearance, with_person=False) or ["—"]])
+        return table(["Date", "Séance ou document", "Rôle", "Fonction et affiliation ce jour-là"], rows,
+                     classes=["archive-appearances"])
+
+    def organisation_page(self, org: Organisation) -> list[nodes.Node]:
+        rows: list[tuple[str, Sequence[Part | None]]] = [("Nom", [org.name])]
+        if org.acronym:
+            rows.append(("Sigle", [org.acronym]))
+        if org.full_name:
+            rows.append(("Nom développé", [supplied(org.full_name)]))
+        if org.variants:
+            rows.append(("Variantes", [", ".join(org.variants)]))
+        if org.parent:
+            rows.append(("Fait partie de", [self.org_link(org.parent)]))
+        children = self.archive.children_of(org.id)
+        if children:
+            rows.append(("Entités", joined([self.org_link(c.id) for c in children])))
+        identifiers: list[Part] = []
+        if org.ror:
+            identifiers.append(external(f"https://ror.org/{org.ror}", f"ROR {org.ror}"))
+        if org.wikidata:
+            identifiers.append(external(f"https://www.wikidata.org/wiki/{org.wikidata}", f"Wikidata {org.wikidata}"))
+        rows.append(("Identifiants", joined(identifiers) if identifiers
+                     else [emphasis("aucun identifiant vérifié pour l’instant")]))
+        rows.append(("Identifiant dans l’archive", [nodes.literal(org.id, org.id)]))
+        out: list[nodes.Node] = [field_list(rows, classes=["archive-meta"])]
+        if org.full_name:
+            out.append(para("Entre crochets : nom développé ajouté par l’archive.", classes=["archive-supplied-note"]))
+        entries = self.archive.items_by_organisation.get(org.id, [])
+        people_rows = []
+        for item, person_id in entries:
+            if person_id is None:
+                continue
+            appearance = next(a for a in getattr(item, "appearances", ()) if a.person == person_id
+                              and org.id in a.organisations)
+            people_rows.append([[date_fr(getattr(item, "date"))], [self.person_link(person_id)],
+                                [self.item_link(item)], self.appearance_line(appearance, with_person=False)])
+        if people_rows:
+            out.append(section(f"personnes-{org.id}", "Personnes",
+                               table(["Date", "Personne", "Séance ou document", "Fonction ce jour-là"], people_rows)))
+        named = [item for item, person_id in entries if person_id is None]
+        if named:
+            out.append(section(f"documents-{org.id}", "Nommée dans",
+                               bullets([[date_fr(i.date), " — ", self.item_link(i)] if hasattr(i, "date")
+                                        else [self.item_link(i)] for i in named])))
+        return out
+
+    def letters_nav(self, letters: Sequence[str], base: str) -> nodes.Node:
+        return para(*joined([doc_link(self.docname, f"{base}/a-z/{letter.lower()}", letter) for letter in letters],
+                            " · "), classes=["archive-letters"])
+
+    def people_index(self, letter: str | None) -> list[nodes.Node]:
+        by_letter: dict[str, list[Person]] = {}
+        for person in sorted(self.archive.people.values(), key=person_key):
+            by_letter.setdefault(person_letter(person), []).append(person)
+        out: list[nodes.Node] = [self.letters_nav(sorted(by_letter), "people")]
+        for current in sorted(by_letter):
+            if letter is not None and current != letter:
+                continue
+            lines = []
+            for person in by_letter[current]:
+                count = len(self.archive.appearances_by_person.get(person.id, []))
+                lines.append([xref("person", person.id, person.sort_name), f" — {plural(count, 'mention', 'mentions')}"
+                              if count else ""])
+            out.append(section(f"lettre-{current.lower()}", current, bullets(lines, classes=["archive-az"])))
+        return out
+
+    def organisations_index(self, letter: str | None) -> list[nodes.Node]:
+        by_letter: dict[str, list[Organisation]] = {}
+        for org in sorted(self.archive.organisations.values(), key=organisation_key):
+            by_letter.setdefault(organisation_letter(org), []).append(org)
+        out: list[nodes.Node] = [self.letters_nav(sorted(by_letter), "organisations")]
+        for current in sorted(by_letter):
+            if letter is not None and current != letter:
+                continue
+            lines = [[self.org_link(o.id)] for o in by_letter[current]]
+            out.append(section(f"lettre-{current.lower()}", current, bullets(lines, classes=["archive-az"])))
+        return out
+
+    def themes_index(self) -> list[nodes.Node]:
+        out: list[nodes.Node] = [para("Les thèmes sont attribués par l’archive ; ils ne figurent pas dans les sources.",
+                                      classes=["archive-supplied-note"])]
+        themes = self.archive.items_by_theme()
+        for theme in sorted(themes, key=lambda t: pageplan.sort_key(t)):
+            lines = [[date_fr(i.date), " — ", self.item_link(i)] if hasattr(i, "date") else [self.item_link(i)]
+                     for i in themes[theme]]
+            out.append(section(theme_slug(theme), theme, bullets(lines)))
+        return out
+
+    def chronology(self, year: int | None) -> list[nodes.Node]:
+        sessions = self.archive.sessions_in_order()
+        years = sorted({s.date.year for s in sessions})
+        out: list[nodes.Node] = []
+        if year is None:
+            out.append(para(*joined([doc_link(self.docname, f"sessions/{y}", str(y)) for y in years], " · "),
+                            classes=["archive-letters"]))
+        for current in years:
+            if year is not None and current != year:
+                continue
+            rows = [self.session_row(s) for s in sessions if s.date.year == current]
+            out.append(section(f"annee-{current}", str(current), bullets(rows, classes=["archive-chronology"])))
+        return out
+
+    def press_index(self) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        releases = self.archive.press_in_order()
+        if releases:
+            out.append(section("communiques", "Communiqués de presse",
+                               bullets([[date_fr(p.date), " — ", self.item_link(p)] for p in releases])))
+        events = sorted(self.archive.events.values(), key=lambda e: (e.date, e.id))
+        if events:
+            out.append(section("evenements", "Événements",
+                               bullets([[date_fr(e.date), " — ", self.item_link(e)] for e in events])))
+        return out
+
+
+PAGE_TITLES: dict[str, Callable[[Archive, PlannedPage], str]] = {
+    pageplan.PERSON: lambda a, p: a.people[p.key].display_name,
+    pageplan.ORGANISATION: lambda a, p: a.organisations[p.key].name,
+    pageplan.PEOPLE_INDEX: lambda a, p: "Personnes de A à Z",
+    pageplan.PEOPLE_LETTER: lambda a, p: f"Personnes : {p.key}",
+    pageplan.ORGS_INDEX: lambda a, p: "Organisations de A à Z",
+    pageplan.ORGS_LETTER: lambda a, p: f"Organisations : {p.key}",
+    pageplan.THEMES: lambda a, p: "Thèmes",
+    pageplan.CHRONOLOGY: lambda a, p: "Chronologie des séances",
+    pageplan.YEAR: lambda a, p: f"Séances de {p.key}",
+    pageplan.PRESS_INDEX: lambda a, p: "Presse et événements",
+}
+
+
+def render_page(archive: Archive, page: PlannedPage, docname: str) -> tuple[list[Part], list[nodes.Node]]:
+    """(title parts, header or whole body) of ``page``."""
+    renderer = Renderer(archive, docname)
+    if page.kind == pageplan.UNUSABLE:
+        notice = nodes.warning("", para("Cette page n’a pas pu être lue comme une page de l’archive : son en-tête "
+                                        "contient des erreurs, signalées lors de la construction du site."))
+        return [archive.unusable_pages[page.key]], [notice]
+    if not page.generated:
+        item = {"session": archive.sessions, "press": archive.press, "event": archive.events,
+                "series": archive.series}[page.kind][page.key]
+        return renderer.item_title(item), renderer.item_header(item)
+    title = PAGE_TITLES[page.kind](archive, page)
+    kind = page.kind
+    if kind == pageplan.PERSON:
+        body = renderer.person_page(archive.people[page.key])
+    elif kind == pageplan.ORGANISATION:
+        body = renderer.organisation_page(archive.organisations[page.key])
+    elif kind in (pageplan.PEOPLE_INDEX, pageplan.PEOPLE_LETTER):
+        body = renderer.people_index(page.key or None)
+    elif kind in (pageplan.ORGS_INDEX, pageplan.ORGS_LETTER):
+        body = renderer.organisations_index(page.key or None)
+    elif kind == pageplan.THEMES:
+        body = renderer.themes_index()
+    elif kind in (pageplan.CHRONOLOGY, pageplan.YEAR):
+        body = renderer.chronology(int(page.key) if page.key else None)
+    else:
+        body = renderer.press_index()
+    return [title], body

@@ -1,0 +1,48 @@
+"""Render archive pages into their doctrees while Sphinx reads them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from ..diagnostics import WARNING_TYPE
+from ..pageplan import THEMES, theme_slug
+from .domain import ArchiveDomain
+from .render import render_page
+
+
+class ArchivePageTransform(SphinxTransform):
+    """Wrap a page's own content in a section titled and headed from the model."""
+
+    # After docutils turns the front matter into docinfo (340), which must stay first in the
+    # document for Sphinx to take it out; before titles and toctrees are collected.
+    default_priority = 400
+
+    def apply(self, **kwargs: Any) -> None:
+        domain = self.env.domains[WARNING_TYPE]
+        assert isinstance(domain, ArchiveDomain)
+        state = domain.build
+        docname = self.env.current_document.docname
+        if state is None or docname not in state.pages:
+            return
+        page = state.pages[docname]
+        title_parts, body = render_page(state.archive, page, docname)
+        anchor = nodes.make_id(f"{page.kind}-{page.key}" if page.key else page.kind)
+        top = nodes.section(ids=[anchor])
+        title = nodes.title("", "", *[nodes.Text(p) if isinstance(p, str) else p for p in title_parts])
+        top += title
+        top.extend(body)
+        kept = [child for child in self.document.children if isinstance(child, nodes.docinfo)]
+        top.extend(child for child in self.document.children if not isinstance(child, nodes.docinfo))
+        self.document.children = []
+        self.document.extend(kept)
+        self.document += top
+        title_text = title.astext()
+        domain.note_page(docname, state.fingerprints[docname], title_text)
+        if page.kind in ("session", "press", "event", "series", "person", "org"):
+            domain.note_object(page.kind, page.key, docname, "", title_text)
+        if page.kind == THEMES:
+            for theme in state.archive.items_by_theme():
+                domain.note_object("theme", theme_slug(theme), docname, theme_slug(theme), theme)

@@ -1,0 +1,6 @@
+extensions = ["myst_parser", "seminar_archive"]
+language = "fr"
+smartquotes = False
+exclude_patterns = ["_build"]
+html_theme = "sphinx_book_theme"
+html_theme_options = {"show_navbar_depth": 1, "collapse_navbar": True}

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "seminar_archive"]
+language = "fr"
+smartquotes = False
+exclude_patterns = ["_build"]
