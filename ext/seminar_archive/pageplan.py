@@ -129,43 +129,63 @@ def _orgs_of(archive: Archive, items: Iterable[Item]) -> list[Organisation | Non
     return [archive.organisations.get(o) for o in sorted(ids)]
 
 
+def summary(item: Item | None) -> tuple[Any, ...]:
+    """What lists of items show of one: enough to name, date and order it, and who spoke."""
+    if item is None:
+        return ()
+    speakers = tuple(a.person for a in getattr(item, "speakers", ()))
+    return (item.kind, item.id, item.docname, item.title, tuple(sorted(item.supplied)), str(getattr(item, "date", "")),
+            getattr(item, "number", None), speakers, item.themes)
+
+
 def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
-    """Every record ``page`` renders (coarse on purpose: a spurious re-read is cheap, a stale page is not)."""
+    """Every record ``page`` renders. A spurious re-read is cheap, a stale page is not: when
+    in doubt, depend on the whole record."""
     kind, key = page.kind, page.key
     if kind == UNUSABLE:
         return (page, archive.unusable_pages[key])
     if kind in ("session", "press", "event", "series"):
         item: Any = {"session": archive.sessions, "press": archive.press, "event": archive.events,
                      "series": archive.series}[kind][key]
-        related: list[Any] = [item]
+        listed: list[Any] = []
         if kind == "series":
-            related += archive.sessions_of_series(key)
-        if kind == "press" and getattr(item, "event", None):
-            related.append(archive.events.get(item.event))
+            listed += archive.sessions_of_series(key)
+        if kind == "press" and item.event:
+            listed.append(archive.events.get(item.event))
         if kind == "event":
-            related += [p for p in archive.press.values() if p.event == key]
+            listed += [p for p in archive.press.values() if p.event == key]
         if kind == "session":
-            related.append(archive.series.get(item.series))
-        return (page, tuple(related), tuple(_people_of(archive, related)), tuple(_orgs_of(archive, related)))
+            listed.append(archive.series.get(item.series))
+        return (page, item, tuple(summary(i) for i in listed), tuple(_people_of(archive, [item, *listed])),
+                tuple(_orgs_of(archive, [item])))
     if kind == PERSON:
         appearances = archive.appearances_by_person.get(key, [])
+        rows = tuple((summary(pa.item), pa.appearance) for pa in appearances)
         items = [pa.item for pa in appearances]
-        return (page, archive.people.get(key), tuple(items), tuple(_people_of(archive, items)),
+        others = tuple(sorted({a.person for i in items for a in getattr(i, "appearances", ())}))
+        return (page, archive.people.get(key), rows, others, tuple(_people_of(archive, items)),
                 tuple(_orgs_of(archive, items)))
     if kind == ORGANISATION:
         entries = archive.items_by_organisation.get(key, [])
-        items = [i for i, _ in entries]
         org = archive.organisations.get(key)
         parent = archive.organisations.get(org.parent) if org and org.parent else None
-        return (page, org, parent, tuple(archive.children_of(key)), tuple(items), tuple(_people_of(archive, items)))
+        rows = tuple((summary(i), [a for a in getattr(i, "appearances", ()) if a.person == p]) for i, p in entries)
+        people = [archive.people.get(p) for _, p in entries if p]
+        return (page, org, parent, tuple(archive.children_of(key)), rows, tuple(people))
     if kind in (PEOPLE_INDEX, PEOPLE_LETTER):
         return (page, tuple(sorted(archive.people.values(), key=lambda p: p.id)),
                 tuple(sorted((p, len(a)) for p, a in archive.appearances_by_person.items())))
     if kind in (ORGS_INDEX, ORGS_LETTER):
         return (page, tuple(sorted(archive.organisations.values(), key=lambda o: o.id)))
-    # Chronology, years, press index and themes list items with their people.
-    items = archive.items()
-    return (page, tuple(items), tuple(_people_of(archive, items)))
+    if kind == YEAR:
+        listed = [s for s in archive.sessions_in_order() if str(s.date.year) == key]
+    elif kind == CHRONOLOGY:
+        listed = archive.sessions_in_order()
+    elif kind == PRESS_INDEX:
+        listed = [*archive.press.values(), *archive.events.values()]
+    else:  # themes
+        listed = archive.items()
+    return (page, tuple(summary(i) for i in listed), tuple(_people_of(archive, listed)))
 
 
 def fingerprint(archive: Archive, page: PlannedPage) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Set
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -101,11 +102,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", on_build_finished)
     app.add_css_file("archive.css")
-    app.connect("builder-inited", _add_static_path)
+    app.connect("config-inited", _add_static_path)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-def _add_static_path(app: Sphinx) -> None:
+def _add_static_path(app: Sphinx, config: Config) -> None:
     static = Path(__file__).parent / "static"
-    if hasattr(app.config, "html_static_path") and str(static) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(static))
+    if str(static) not in config.html_static_path:
+        config.html_static_path.append(str(static))

@@ -1,0 +1,116 @@
+"""Parallel and incremental builds give the pages a clean serial build gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BuildFn, cli_build, copy_root, html_files, warnings_of
+
+NEW_SESSION = """---
+archive:
+  kind: session
+  id: ser-03
+  series: ser
+  number: 3
+  date: 2022-06-01
+  title: Troisième séance
+  speakers:
+    - person: elise-etienne
+      affiliation: directrice de recherche
+  themes: [santé publique]
+  citekey: ser-2022-s03
+  source: prog.txt
+---
+
+# Présentation
+
+Une nouvelle séance.
+"""
+
+
+def assert_same_site(incremental: Path, clean: Path) -> None:
+    """Every file of the clean build is in the incremental one, identical. (Sphinx leaves the
+    output of a removed page where it was; a published build is a clean build.)"""
+    a, b = html_files(incremental), html_files(clean)
+    assert set(b) <= set(a)
+    different = [name for name in b if a[name] != b[name]]
+    assert different == [], f"pages differ: {different}"
+
+
+def test_parallel_build_equals_serial(build: BuildFn, tmp_path: Path) -> None:
+    serial = build(copy_root("basic", tmp_path / "serial"))
+    parallel = build(copy_root("basic", tmp_path / "parallel"), parallel=2)
+    assert warnings_of(serial) == warnings_of(parallel) == []
+    assert_same_site(Path(serial.outdir), Path(parallel.outdir))
+
+
+def edit_add(srcdir: Path) -> None:
+    (srcdir / "sessions" / "ser-03.md").write_text(NEW_SESSION, encoding="utf-8")
+
+
+def edit_change(srcdir: Path) -> None:
+    page = srcdir / "sessions" / "ser-01.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("fabuliste, Université", "poète, Université"),
+                    encoding="utf-8")
+
+
+def edit_retitle(srcdir: Path) -> None:
+    page = srcdir / "sessions" / "ser-02.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Deuxième séance", "Séance renommée"),
+                    encoding="utf-8")
+
+
+def edit_remove(srcdir: Path) -> None:
+    (srcdir / "sessions" / "ser-02.md").unlink()
+    # Élise Étienne appeared only there and in ser-01; Ada Dupont keeps ser-01.
+
+
+def edit_registry(srcdir: Path) -> None:
+    registry = srcdir / "registry" / "people.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("family: Dupont", "family: Dupont-Durand"),
+                        encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", [edit_add, edit_change, edit_retitle, edit_remove, edit_registry],
+                         ids=lambda f: f.__name__)
+def test_incremental_build_equals_clean_build(tmp_path: Path, edit: object) -> None:
+    srcdir = copy_root("basic", tmp_path / "incremental")
+    assert cli_build(srcdir).returncode == 0
+    edit(srcdir)  # type: ignore[operator]
+    incremental = cli_build(srcdir)
+    assert incremental.written, "the edit was not noticed"
+    clean_src = tmp_path / "clean" / "basic"
+    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build", "people", "organisations", "themes"))
+    clean = cli_build(clean_src)
+    assert clean.warnings == incremental.warnings == []
+    assert_same_site(incremental.outdir, clean.outdir)
+
+
+def test_edit_rewrites_dependent_pages_only(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    cli_build(srcdir)
+    edit_change(srcdir)  # an affiliation of Jean de La Fontaine at ser-01
+    build = cli_build(srcdir)
+    pages = build.written
+    # The session, the person whose affiliation changed and the organisation named there
+    # must be current (and Sphinx rewrites the pages whose toctree holds them) ...
+    assert {"sessions/ser-01", "people/jean-de-la-fontaine", "organisations/univ"} <= pages
+    # ... while pages that render nothing of that affiliation are left alone.
+    assert not pages & {"index", "series/ser", "sessions/index", "sessions/ser-02", "sessions/2022",
+                        "people/index", "organisations/index", "people/ada-dupont", "themes/index"}
+    html = (build.outdir / "people" / "jean-de-la-fontaine.html").read_text(encoding="utf-8")
+    assert "poète, Université" in html and "fabuliste" not in html
+
+
+def test_nothing_changed_rewrites_nothing(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    cli_build(srcdir)
+    generated = srcdir / "people" / "ada-dupont.md"
+    before = generated.stat().st_mtime_ns
+    again = cli_build(srcdir)
+    assert again.returncode == 0
+    assert again.written == set()
+    assert generated.stat().st_mtime_ns == before  # generated sources are not rewritten either
