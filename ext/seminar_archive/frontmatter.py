@@ -39,8 +39,8 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
     assert front is not None
     try:
         located = yamlsource.load(front, first_line)
-    except yamlsource.YamlProblem as problem:
-        diagnostics.add(Problem.YAML, problem.message, path, problem.line)
+    except yamlsource.YamlProblem as unreadable:
+        diagnostics.add(Problem.YAML, unreadable.message, path, unreadable.line)
         return PageRead(None, True, docname)
     for dup_path, line, first in located.duplicate_keys:
         diagnostics.add(Problem.YAML, f"'{dup_path[-1]}' is given twice (first on line {first}); "
@@ -74,7 +74,7 @@ def _appearances(raw: list[dict[str, Any]], role: Role | None, base: tuple[str |
             affiliation=" ".join(entry.get("affiliation", "").split()),
             organisations=tuple(entry.get("organisations", ())),
             note=" ".join(entry.get("note", "").split()),
-            where=SourceRef(path, located.line_of(base + (index,))),
+            where=SourceRef(path, located.line_of((*base, index))),
         ))
     return tuple(found)
 
@@ -89,7 +89,7 @@ def _build(raw: dict[str, Any], located: yamlsource.LocatedYaml, path: str, docn
         "supplied": frozenset(raw.get("supplied", ())),
         "themes": tuple(raw.get("themes", ())),
         "citekey": raw.get("citekey", ""),
-        "where": SourceRef(path, located.line_of(key + ("id",))),
+        "where": SourceRef(path, located.line_of((*key, "id"))),
     }
     kind = raw["kind"]
     if kind == "session":
@@ -98,8 +98,8 @@ def _build(raw: dict[str, Any], located: yamlsource.LocatedYaml, path: str, docn
             series=raw["series"],
             number=raw["number"],
             date=dt.date.fromisoformat(raw["date"]),
-            moderators=_appearances(raw.get("moderators", []), Role.MODERATOR, key + ("moderators",), located, path),
-            speakers=_appearances(raw.get("speakers", []), Role.SPEAKER, key + ("speakers",), located, path),
+            moderators=_appearances(raw.get("moderators", []), Role.MODERATOR, (*key, "moderators"), located, path),
+            speakers=_appearances(raw.get("speakers", []), Role.SPEAKER, (*key, "speakers"), located, path),
         )
     if kind == "press":
         return PressRelease(
@@ -108,7 +108,7 @@ def _build(raw: dict[str, Any], located: yamlsource.LocatedYaml, path: str, docn
             place=raw.get("place", ""),
             issuer=tuple(raw.get("issuer", ())),
             event=raw.get("event"),
-            people=_appearances(raw.get("people", []), None, key + ("people",), located, path),
+            people=_appearances(raw.get("people", []), None, (*key, "people"), located, path),
             organisations=tuple(raw.get("organisations", ())),
         )
     if kind == "event":
@@ -119,7 +119,7 @@ def _build(raw: dict[str, Any], located: yamlsource.LocatedYaml, path: str, docn
             venue=raw.get("venue", ""),
             organisers=tuple(raw.get("organisers", ())),
             supporters=tuple(raw.get("supporters", ())),
-            moderators=_appearances(raw.get("moderators", []), Role.MODERATOR, key + ("moderators",), located, path),
-            speakers=_appearances(raw.get("speakers", []), Role.SPEAKER, key + ("speakers",), located, path),
+            moderators=_appearances(raw.get("moderators", []), Role.MODERATOR, (*key, "moderators"), located, path),
+            speakers=_appearances(raw.get("speakers", []), Role.SPEAKER, (*key, "speakers"), located, path),
         )
     return Series(**common, organisers=tuple(raw.get("organisers", ())))

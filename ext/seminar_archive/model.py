@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a person did at a session or event, or how a press release names them."""
 
     MODERATOR = "moderator"
@@ -175,6 +176,9 @@ class Series(Item):
     kind = "series"
 
 
+Dated = Session | Event | PressRelease
+
+
 @dataclass(frozen=True)
 class PersonAppearance:
     """A person's appearance seen from the person: the item and what they did there."""
@@ -200,6 +204,13 @@ class Archive:
     # Archive pages whose front matter could not be used (docname -> a title to show them
     # under): they are reported, and still built, so that nothing disappears from the site.
     unusable_pages: dict[str, str] = field(default_factory=dict)
+
+    def item(self, kind: str, item_id: str) -> Item:
+        """The item of a kind ('session', 'press', 'event', 'series') with an id; KeyError if none."""
+        tables: dict[str, dict[str, Any]] = {"session": self.sessions, "press": self.press, "event": self.events,
+                                             "series": self.series}
+        found: Item = tables[kind][item_id]
+        return found
 
     def items(self) -> list[Item]:
         return [*self.series.values(), *self.sessions.values(), *self.events.values(), *self.press.values()]

@@ -86,9 +86,9 @@ def plan(archive: Archive) -> dict[str, PlannedPage]:
     for org in sorted(archive.organisations.values(), key=organisation_key):
         org_letters[organisation_letter(org)].append(org)
         add(PlannedPage(f"organisations/{org.id}", ORGANISATION, org.id))
-    for letter, members in org_letters.items():
+    for letter, orgs in org_letters.items():
         add(PlannedPage(f"organisations/a-z/{letter.lower()}", ORGS_LETTER, letter,
-                        tuple(f"/organisations/{o.id}" for o in members)))
+                        tuple(f"/organisations/{o.id}" for o in orgs)))
     add(PlannedPage("organisations/index", ORGS_INDEX,
                     children=tuple(f"a-z/{letter.lower()}" for letter in sorted(org_letters))))
 
@@ -145,8 +145,7 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
     if kind == UNUSABLE:
         return (page, archive.unusable_pages[key])
     if kind in ("session", "press", "event", "series"):
-        item: Any = {"session": archive.sessions, "press": archive.press, "event": archive.events,
-                     "series": archive.series}[kind][key]
+        item: Any = archive.item(kind, key)
         listed: list[Any] = []
         if kind == "series":
             listed += archive.sessions_of_series(key)
@@ -169,9 +168,10 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
         entries = archive.items_by_organisation.get(key, [])
         org = archive.organisations.get(key)
         parent = archive.organisations.get(org.parent) if org and org.parent else None
-        rows = tuple((summary(i), [a for a in getattr(i, "appearances", ()) if a.person == p]) for i, p in entries)
+        org_rows = tuple((summary(i), [a for a in getattr(i, "appearances", ()) if a.person == p])
+                         for i, p in entries)
         people = [archive.people.get(p) for _, p in entries if p]
-        return (page, org, parent, tuple(archive.children_of(key)), rows, tuple(people))
+        return (page, org, parent, tuple(archive.children_of(key)), org_rows, tuple(people))
     if kind in (PEOPLE_INDEX, PEOPLE_LETTER):
         return (page, tuple(sorted(archive.people.values(), key=lambda p: p.id)),
                 tuple(sorted((p, len(a)) for p, a in archive.appearances_by_person.items())))

@@ -22,8 +22,8 @@ def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
     except UnicodeDecodeError as err:
         diagnostics.add(Problem.YAML, f"the file is not UTF-8 text ({err.reason} at byte {err.start})", shown)
         return {}, None
-    except yamlsource.YamlProblem as problem:
-        diagnostics.add(Problem.YAML, problem.message, shown, problem.line)
+    except yamlsource.YamlProblem as unreadable:
+        diagnostics.add(Problem.YAML, unreadable.message, shown, unreadable.line)
         return {}, None
     for dup_path, line, first in located.duplicate_keys:
         what = "id" if len(dup_path) == 1 else "field"

@@ -72,7 +72,7 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | i
         name = extra[0] if extra else "?"
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(allowed)}"
-        return Problem.UNKNOWN_FIELD, path + (name,), f"unknown field '{name}'{hint}"
+        return Problem.UNKNOWN_FIELD, (*path, name), f"unknown field '{name}'{hint}"
     field = _field(path)
     is_date = schema_part.get("format") == "date" or "date" in field.split(".")[-1:]
     if is_date and kind in ("format", "pattern", "type"):
@@ -88,7 +88,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | i
         return Problem.BAD_VALUE, path, f"'{field}' has the wrong form: {error.instance!r}. {rule}"
     if kind in ("enum", "const"):
         options = schema_part.get("enum") or [schema_part.get("const")]
-        return Problem.BAD_VALUE, path, f"'{field}' must be one of {', '.join(map(str, options))}, not {error.instance!r}"
+        listed = ", ".join(map(str, options))
+        return Problem.BAD_VALUE, path, f"'{field}' must be one of {listed}, not {error.instance!r}"
     if kind in ("minLength", "minItems"):
         return Problem.BAD_VALUE, path, f"'{field}' must not be empty"
     if kind in ("maxLength", "maxItems"):

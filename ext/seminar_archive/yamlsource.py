@@ -77,14 +77,14 @@ def _convert(node: yaml.Node, path: Path, out: LocatedYaml, offset: int) -> Any:
             key = str(key_node.value)
             key_line = key_node.start_mark.line + 1 + offset
             if key in result:
-                out.duplicate_keys.append((path + (key,), key_line, out.lines[path + (key,)]))
+                out.duplicate_keys.append(((*path, key), key_line, out.lines[(*path, key)]))
                 continue
-            result[key] = _convert(value_node, path + (key,), out, offset)
+            result[key] = _convert(value_node, (*path, key), out, offset)
             # A key's line is where the key is written, which is where a reader looks.
-            out.lines[path + (key,)] = key_line
+            out.lines[(*path, key)] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, path + (i,), out, offset) for i, child in enumerate(node.value)]
+        return [_convert(child, (*path, i), out, offset) for i, child in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node, offset)
     raise YamlProblem("unsupported YAML node", node.start_mark.line + 1 + offset)  # pragma: no cover

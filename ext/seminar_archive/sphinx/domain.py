@@ -58,14 +58,17 @@ class ArchiveDomain(Domain):
     label = "Archive"
     object_types = {kind: ObjType(_(label), kind) for kind, label in OBJECT_TYPES.items()}
     roles = {kind: ArchiveXRefRole(kind) for kind in OBJECT_TYPES}
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "objects": {kind: {} for kind in OBJECT_TYPES},  # kind -> id -> (docname, anchor, title)
         "fingerprints": {},  # docname -> fingerprint of the records it rendered
         "titles": {},  # docname -> title, to notice renamed pages at the next build
     }
     data_version = 1
 
-    build: BuildState | None = None  # set at builder-inited; the model of this build
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # Set at builder-inited: the model of this build (per instance, never pickled).
+        self.build: BuildState | None = None
 
     @property
     def objects(self) -> dict[str, dict[str, tuple[str, str, str]]]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Sequence
+from typing import TypeAlias
 
 from docutils import nodes
 from sphinx import addnodes
 
 from ..diagnostics import WARNING_TYPE
 
-Part = str | nodes.Node
+Part: TypeAlias = str | nodes.Node
 DOMAIN = WARNING_TYPE  # the domain's name is the warning type: {archive:person}, archive.ref
 
 

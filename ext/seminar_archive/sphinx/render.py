@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from .. import pageplan
-from ..collation import organisation_key, organisation_letter, person_key, person_letter
+from ..collation import organisation_key, organisation_letter, person_key, person_letter, sort_key
 from ..model import (
     Appearance,
     Archive,
+    Dated,
     Event,
     Item,
     Organisation,
@@ -267,7 +268,7 @@ class Renderer:
                 continue
             appearance = next(a for a in getattr(item, "appearances", ()) if a.person == person_id
                               and org.id in a.organisations)
-            people_rows.append([[date_fr(getattr(item, "date"))], [self.person_link(person_id)],
+            people_rows.append([[date_fr(item.date) if isinstance(item, Dated) else ""], [self.person_link(person_id)],
                                 [self.item_link(item)], self.appearance_line(appearance, with_person=False)])
         if people_rows:
             out.append(section(f"personnes-{org.id}", "Personnes",
@@ -275,7 +276,7 @@ class Renderer:
         named = [item for item, person_id in entries if person_id is None]
         if named:
             out.append(section(f"documents-{org.id}", "Nommée dans",
-                               bullets([[date_fr(i.date), " — ", self.item_link(i)] if hasattr(i, "date")
+                               bullets([[date_fr(i.date), " — ", self.item_link(i)] if isinstance(i, Dated)
                                         else [self.item_link(i)] for i in named])))
         return out
 
@@ -315,8 +316,8 @@ class Renderer:
         out: list[nodes.Node] = [para("Les thèmes sont attribués par l’archive ; ils ne figurent pas dans les sources.",
                                       classes=["archive-supplied-note"])]
         themes = self.archive.items_by_theme()
-        for theme in sorted(themes, key=lambda t: pageplan.sort_key(t)):
-            lines = [[date_fr(i.date), " — ", self.item_link(i)] if hasattr(i, "date") else [self.item_link(i)]
+        for theme in sorted(themes, key=lambda t: sort_key(t)):
+            lines = [[date_fr(i.date), " — ", self.item_link(i)] if isinstance(i, Dated) else [self.item_link(i)]
                      for i in themes[theme]]
             out.append(section(theme_slug(theme), theme, bullets(lines)))
         return out
@@ -370,8 +371,7 @@ def render_page(archive: Archive, page: PlannedPage, docname: str) -> tuple[list
                                         "contient des erreurs, signalées lors de la construction du site."))
         return [archive.unusable_pages[page.key]], [notice]
     if not page.generated:
-        item = {"session": archive.sessions, "press": archive.press, "event": archive.events,
-                "series": archive.series}[page.kind][page.key]
+        item = archive.item(page.kind, page.key)
         return renderer.item_title(item), renderer.item_header(item)
     title = PAGE_TITLES[page.kind](archive, page)
     kind = page.kind
