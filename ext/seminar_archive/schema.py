@@ -48,8 +48,13 @@ def validate(data: Any, name: str, pointer: str = "") -> Iterator[tuple[Problem,
     """Yield (kind of problem, path of the value, message) for each way ``data`` breaks the schema."""
     validator = _validator(name, pointer)
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    seen: set[tuple[Problem, tuple[str | int, ...]]] = set()
     for error in errors:
-        yield _describe(error)
+        problem, path, message = _describe(error)
+        # One value can break several rules (a date's pattern and its format): say it once.
+        if (problem, path) not in seen:
+            seen.add((problem, path))
+            yield problem, path, message
 
 
 def _field(path: tuple[str | int, ...]) -> str:

@@ -1,0 +1,133 @@
+"""The core without Sphinx: YAML lines, schema messages, French collation, whole-archive checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seminar_archive import collation, frontmatter, yamlsource
+from seminar_archive.diagnostics import Diagnostics, Problem
+from seminar_archive.loader import load_archive
+from seminar_archive.model import Organisation, Person, Role
+
+from conftest import ROOTS
+
+SESSION = """---
+archive:
+  kind: session
+  id: s-01
+  series: ser
+  number: 1
+  date: 2021-03-01
+  title: Séance
+  speakers:
+    - person: ada
+      honorific: Dr
+      affiliation: "directrice,
+        laboratoire"
+  citekey: k1
+  source: prog.txt
+---
+Body.
+"""
+
+
+def test_yaml_lines_follow_the_file() -> None:
+    front, first, after = yamlsource.split_front_matter(SESSION)
+    assert front is not None and first == 2 and after == 17
+    located = yamlsource.load(front, first)
+    assert located.line_of(("archive", "date")) == 7
+    assert located.line_of(("archive", "speakers", 0, "affiliation")) == 12
+    assert located.line_of(("archive", "speakers", 0, "nonexistent")) == 10  # nearest known: the entry
+    assert located.data["archive"]["date"] == "2021-03-01"  # dates stay text for our own checks
+
+
+def test_yaml_refuses_tags_and_reports_syntax_with_line() -> None:
+    with pytest.raises(yamlsource.YamlProblem) as bad:
+        yamlsource.load("a: 1\nb: !!python/object:os.system x\n", 5)
+    assert bad.value.line == 6
+    with pytest.raises(yamlsource.YamlProblem) as broken:
+        yamlsource.load("a: [1, 2\nb: 3\n", 2)
+    assert broken.value.line >= 2 and "YAML syntax error" in broken.value.message
+
+
+def test_front_matter_becomes_a_session() -> None:
+    diagnostics = Diagnostics()
+    read = frontmatter.read_page(SESSION, "sessions/s-01.md", "sessions/s-01", diagnostics)
+    assert list(diagnostics) == []
+    session = read.item
+    assert session is not None and session.kind == "session"
+    speaker = session.speakers[0]  # type: ignore[attr-defined]
+    assert (speaker.person, speaker.role, speaker.honorific) == ("ada", Role.SPEAKER, "Dr")
+    assert speaker.affiliation == "directrice, laboratoire"  # line breaks folded
+    assert speaker.where.line == 10
+
+
+@pytest.mark.parametrize(("replace", "by", "problem", "line", "words"), [
+    ("  number: 1\n", "  number: one\n", Problem.BAD_VALUE, 6, "'number' must be a whole number"),
+    ("  date: 2021-03-01\n", "  date: 2021-13-01\n", Problem.BAD_DATE, 7, "not a real date"),
+    ("  date: 2021-03-01\n", "  date: 1 mars 2021\n", Problem.BAD_DATE, 7, "not a real date"),
+    ("  title: Séance\n", "", Problem.MISSING_FIELD, 2, "required field 'title'"),
+    ("  title: Séance\n", "  title: Séance\n  titel: x\n", Problem.UNKNOWN_FIELD, 9, "did you mean 'title'"),
+    ("      honorific: Dr\n", "      honorific: Docteur\n", Problem.BAD_VALUE, 11, "must be one of Dr, Pr"),
+    ("  id: s-01\n", "  id: Séance 1\n", Problem.BAD_VALUE, 4, "'id' has the wrong form"),
+    ("  kind: session\n", "  kind: seminar\n", Problem.BAD_VALUE, 3, "must be one of session, press"),
+    ("  citekey: k1\n", "  citekey: k1\n  citekey: k2\n", Problem.YAML, 15, "'citekey' is given twice"),
+])
+def test_front_matter_problems_are_located(replace: str, by: str, problem: Problem, line: int, words: str) -> None:
+    diagnostics = Diagnostics()
+    read = frontmatter.read_page(SESSION.replace(replace, by), "p.md", "p", diagnostics)
+    assert [(d.problem, d.line) for d in diagnostics if words in d.message] == [(problem, line)], list(diagnostics)
+    if problem is not Problem.YAML:
+        assert read.item is None and read.is_archive_page
+
+
+def test_pages_without_the_archive_key_are_not_archive_pages() -> None:
+    diagnostics = Diagnostics()
+    read = frontmatter.read_page("---\ntitle: x\n---\n# Hello\n", "p.md", "p", diagnostics)
+    assert read == frontmatter.PageRead(None, False) and list(diagnostics) == []
+
+
+def person(pid: str, given: str, family: str, particle: str = "") -> Person:
+    return Person(id=pid, given=given, family=family, particle=particle)
+
+
+def test_french_collation_files_accents_and_particles_by_letter() -> None:
+    people = [person("z", "Zoé", "Zola"), person("e", "Élise", "Étienne"), person("a", "Anne", "Eymard"),
+              person("f", "Jean", "Fontaine", "de La"), person("o", "Œdipe", "Œuvray"), person("b", "Bob", "ébène")]
+    ordered = sorted(people, key=collation.person_key)
+    assert [p.id for p in ordered] == ["b", "e", "a", "f", "o", "z"]
+    assert [collation.person_letter(p) for p in ordered] == ["E", "E", "E", "F", "O", "Z"]
+    assert person("f", "Jean", "Fontaine", "de La").sort_name == "Fontaine, Jean de La"
+    assert person("c", "Catherine", "Commaille-Chapus").display_name == "Catherine Commaille-Chapus"
+
+
+def test_organisation_letters_skip_articles() -> None:
+    org = Organisation(id="anm", name="L’Académie nationale de médecine")
+    assert collation.organisation_letter(org) == "A"
+    assert collation.index_letter("3IA Côte d’Azur") == "#"
+
+
+def test_load_archive_on_a_root() -> None:
+    archive, diagnostics = load_archive(ROOTS / "test-basic")
+    assert list(diagnostics) == []
+    assert sorted(archive.sessions) == ["ser-01", "ser-02"]
+    appearances = archive.appearances_by_person["ada-dupont"]
+    assert [(pa.item.id, pa.appearance.role) for pa in appearances] == [
+        ("ser-01", Role.MODERATOR), ("ser-02", Role.SPEAKER)]
+    assert archive.co_speakers("ada-dupont") == {"jean-de-la-fontaine": ["ser-01"], "elise-etienne": ["ser-01", "ser-02"]}
+
+
+def test_every_problem_kind_is_documented() -> None:
+    subtypes = [p.subtype for p in Problem]
+    assert len(subtypes) == len(set(subtypes))
+    for p in Problem:
+        assert p.meaning and p.example and p.fix
+
+
+def test_non_utf8_page_is_reported_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "bad.md").write_bytes(b"---\narchive:\n  title: S\xe9ance\n---\n")
+    _, diagnostics = load_archive(tmp_path)
+    assert [(d.problem, d.path, d.line) for d in diagnostics] == [(Problem.YAML, "sessions/bad.md", 3)]
