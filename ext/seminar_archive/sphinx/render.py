@@ -113,8 +113,8 @@ class Renderer:
     def appearance_list(self, title: str, appearances: Sequence[Appearance], anchor: str) -> list[nodes.Node]:
         if not appearances:
             return []
-        return [nodes.rubric(title, title, ids=[anchor]),
-                bullets([self.appearance_line(a) for a in appearances], classes=["archive-people"])]
+        return [section(anchor, title, bullets([self.appearance_line(a) for a in appearances],
+                                               classes=["archive-people"]))]
 
     def session_row(self, session: Session) -> list[Part]:
         people = [self.person_link(a.person) for a in session.speakers]
@@ -125,7 +125,8 @@ class Renderer:
 
     # -- archivists' pages -------------------------------------------------------------------
 
-    def item_header(self, item: Item) -> list[nodes.Node]:
+    def item_header(self, item: Item) -> tuple[list[nodes.Node], list[nodes.Node]]:
+        """(what goes above the page's own text, what goes below it, as sections)."""
         rows: list[tuple[str, Sequence[Part | None]]] = []
         if isinstance(item, Session):
             series = self.archive.series.get(item.series)
@@ -164,30 +165,31 @@ class Renderer:
             rows.append(("Thèmes", self.theme_links(item.themes)))
         rows.append(("Source", [self.source_link(item)]))
         rows.append(("Identifiant", [nodes.literal(item.id, item.id)]))
-        out: list[nodes.Node] = [field_list(rows, classes=["archive-meta"])]
+        head: list[nodes.Node] = [field_list(rows, classes=["archive-meta"])]
         if note := self.supplied_note(item):
-            out.append(note)
+            head.append(note)
+        out: list[nodes.Node] = []
         if isinstance(item, (Session, Event)):
             out += self.appearance_list("Animation", item.moderators, "animation")
             out += self.appearance_list("Intervenants", item.speakers, "intervenants")
             if isinstance(item, Session) and not item.appearances:
-                out.append(para("Le programme ne nomme ni animateur ni intervenant pour cette séance.",
-                                classes=["archive-empty"]))
+                head.append(para("Le programme ne nomme ni animateur ni intervenant pour cette séance.",
+                                 classes=["archive-empty"]))
         if isinstance(item, PressRelease):
             out += self.appearance_list("Personnes nommées", item.people, "personnes-nommees")
             if item.organisations:
-                out += [nodes.rubric("Organisations nommées", "Organisations nommées", ids=["organisations-nommees"]),
-                        para(*joined([self.org_link(o) for o in item.organisations]), classes=["archive-orgs"])]
+                out.append(section("organisations-nommees", "Organisations nommées",
+                                   para(*joined([self.org_link(o) for o in item.organisations]))))
         if isinstance(item, Event):
             releases = [p for p in self.archive.press_in_order() if p.event == item.id]
             if releases:
-                out += [nodes.rubric("Dans la presse", "Dans la presse", ids=["presse"]),
-                        bullets([[date_fr(p.date), " — ", self.item_link(p)] for p in releases])]
+                out.append(section("presse", "Dans la presse",
+                                   bullets([[date_fr(p.date), " — ", self.item_link(p)] for p in releases])))
         if isinstance(item, Series):
             sessions = self.archive.sessions_of_series(item.id)
-            out += [nodes.rubric("Séances", "Séances", ids=["seances"]),
-                    bullets([self.session_row(s) for s in sessions], classes=["archive-chronology"])]
-        return out
+            out.append(section("seances", "Séances",
+                               bullets([self.session_row(s) for s in sessions], classes=["archive-chronology"])))
+        return head, out
 
     # -- generated pages ---------------------------------------------------------------------
 
@@ -363,16 +365,19 @@ PAGE_TITLES: dict[str, Callable[[Archive, PlannedPage], str]] = {
 }
 
 
-def render_page(archive: Archive, page: PlannedPage, docname: str) -> tuple[list[Part], list[nodes.Node]]:
-    """(title parts, header or whole body) of ``page``."""
+Rendered = tuple[list[Part], list[nodes.Node], list[nodes.Node]]
+
+
+def render_page(archive: Archive, page: PlannedPage, docname: str) -> Rendered:
+    """(title, nodes above the page's own content, nodes below it) of ``page``."""
     renderer = Renderer(archive, docname)
     if page.kind == pageplan.UNUSABLE:
         notice = nodes.warning("", para("Cette page n’a pas pu être lue comme une page de l’archive : son en-tête "
                                         "contient des erreurs, signalées lors de la construction du site."))
-        return [archive.unusable_pages[page.key]], [notice]
+        return [archive.unusable_pages[page.key]], [notice], []
     if not page.generated:
         item = archive.item(page.kind, page.key)
-        return renderer.item_title(item), renderer.item_header(item)
+        return (renderer.item_title(item), *renderer.item_header(item))
     title = PAGE_TITLES[page.kind](archive, page)
     kind = page.kind
     if kind == pageplan.PERSON:
@@ -389,4 +394,4 @@ def render_page(archive: Archive, page: PlannedPage, docname: str) -> tuple[list
         body = renderer.chronology(int(page.key) if page.key else None)
     else:
         body = renderer.press_index()
-    return [title], body
+    return [title], body, []

@@ -28,14 +28,15 @@ class ArchivePageTransform(SphinxTransform):
         if state is None or docname not in state.pages:
             return
         page = state.pages[docname]
-        title_parts, body = render_page(state.archive, page, docname)
+        title_parts, above, below = render_page(state.archive, page, docname)
         anchor = nodes.make_id(f"{page.kind}-{page.key}" if page.key else page.kind)
         top = nodes.section(ids=[anchor])
         title = nodes.title("", "", *[nodes.Text(p) if isinstance(p, str) else p for p in title_parts])
         top += title
-        top.extend(body)
+        top.extend(above)
         kept = [child for child in self.document.children if isinstance(child, nodes.docinfo)]
         top.extend(child for child in self.document.children if not isinstance(child, nodes.docinfo))
+        top.extend(below)
         self.document.children = []
         self.document.extend(kept)
         self.document += top
