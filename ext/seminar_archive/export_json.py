@@ -27,7 +27,7 @@ def _item(item: Item, url: Callable[[str], str]) -> dict[str, Any]:
     if isinstance(item, Session):
         out.update(series=item.series, number=item.number, date=item.date.isoformat(),
                    moderators=[_appearance(a) for a in item.moderators],
-                   speakers=[_appearance(a) for a in item.speakers])
+                   speakers=[_appearance(a) for a in item.speakers], organisations=list(item.organisations))
     elif isinstance(item, PressRelease):
         out.update(date=item.date.isoformat(), place=item.place, issuer=list(item.issuer), event=item.event,
                    people=[_appearance(a) for a in item.people], organisations=list(item.organisations))

@@ -100,6 +100,7 @@ def _build(raw: dict[str, Any], located: yamlsource.LocatedYaml, path: str, docn
             date=dt.date.fromisoformat(raw["date"]),
             moderators=_appearances(raw.get("moderators", []), Role.MODERATOR, (*key, "moderators"), located, path),
             speakers=_appearances(raw.get("speakers", []), Role.SPEAKER, (*key, "speakers"), located, path),
+            organisations=tuple(raw.get("organisations", ())),
         )
     if kind == "press":
         return PressRelease(

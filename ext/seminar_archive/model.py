@@ -128,6 +128,7 @@ class Session(Item):
     date: dt.date = dt.date(1, 1, 1)
     moderators: tuple[Appearance, ...] = ()
     speakers: tuple[Appearance, ...] = ()
+    organisations: tuple[str, ...] = ()  # named by the presentation text, not affiliations
 
     kind = "session"
 

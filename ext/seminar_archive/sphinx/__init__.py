@@ -93,7 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for kind in OBJECT_TYPES:
         app.add_role(kind, ArchiveXRefRole(kind))
     app.add_role("source", source_role)
-    app.add_role("data", data_role)
+    app.add_role("datafile", data_role)
     app.add_transform(ArchivePageTransform)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)

@@ -177,6 +177,7 @@ class Renderer:
                                  classes=["archive-empty"]))
         if isinstance(item, PressRelease):
             out += self.appearance_list("Personnes nommées", item.people, "personnes-nommees")
+        if isinstance(item, (PressRelease, Session)):
             if item.organisations:
                 out.append(section("organisations-nommees", "Organisations nommées",
                                    para(*joined([self.org_link(o) for o in item.organisations]))))

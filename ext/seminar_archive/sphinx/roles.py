@@ -36,7 +36,7 @@ DATA_FILES = ("archive.json", "archive.schema.json")
 def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
               options: dict[str, Any] | None = None, content: list[str] | None = None
               ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """``{data}`archive.json``` links an export written at the end of the build."""
+    """``{datafile}`archive.json``` links an export written at the end of the build."""
     env = inliner.document.settings.env
     domain = env.domains[WARNING_TYPE]
     state = getattr(domain, "build", None)
