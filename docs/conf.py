@@ -36,7 +36,9 @@ bibtex_reference_style = "author_year"
 html_theme = "sphinx_book_theme"
 html_title = "Archive du séminaire IA et santé"
 html_static_path: list[str] = []
-html_last_updated_fmt = ""
+# No "last updated" date: a build date is not when a page changed (the versions work will
+# take it from git), and it would make two builds of the same sources differ.
+html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {

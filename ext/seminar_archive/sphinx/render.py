@@ -46,7 +46,8 @@ from .nodes_util import (
 )
 
 SOURCES_DIR = "sources"
-ITEM_LABELS = {"session": "Séance", "press": "Communiqué de presse", "event": "Événement", "series": "Série"}
+SUPPLIED_FIELDS_FR = {"title": "titre", "issuer": "émetteur", "place": "lieu", "venue": "lieu",
+                      "edition": "édition", "organisers": "organisateurs"}
 
 
 class Renderer:
@@ -88,8 +89,9 @@ class Renderer:
     def supplied_note(self, item: Item) -> nodes.Node | None:
         if not item.supplied:
             return None
-        return para("Entre crochets : ce que l’archive a ajouté, que la source ne dit pas (",
-                    ", ".join(sorted(item.supplied)), ").", classes=["archive-supplied-note"])
+        fields = ", ".join(SUPPLIED_FIELDS_FR.get(f, f) for f in sorted(item.supplied))
+        return para(f"Entre crochets : ce que l’archive a ajouté, que la source ne dit pas ({fields}).",
+                    classes=["archive-supplied-note"])
 
     def appearance_line(self, appearance: Appearance, with_person: bool = True) -> list[Part]:
         parts: list[Part] = []
@@ -298,7 +300,7 @@ class Renderer:
             lines = []
             for person in by_letter[current]:
                 count = len(self.archive.appearances_by_person.get(person.id, []))
-                lines.append([xref("person", person.id, person.sort_name), f" — {plural(count, 'mention', 'mentions')}"
+                lines.append([xref("person", person.id, person.sort_name), f" — {plural(count, 'apparition', 'apparitions')}"
                               if count else ""])
             out.append(section(f"lettre-{current.lower()}", current, bullets(lines, classes=["archive-az"])))
         return out
