@@ -38,7 +38,7 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff and mypy over the extension and the tests."""
     session.install("-e", ".[dev]")
-    session.run("ruff", "check", "ext", "tests", "noxfile.py")
+    session.run("ruff", "check", "ext", "tests", "benchmarks", "noxfile.py")
     session.run("mypy")
 
 

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOTS
 from seminar_archive import collation, frontmatter, yamlsource
 from seminar_archive.diagnostics import Diagnostics, Problem
 from seminar_archive.loader import load_archive
 from seminar_archive.model import Organisation, Person, Role
-
-from conftest import ROOTS
 
 SESSION = """---
 archive:
@@ -116,7 +115,8 @@ def test_load_archive_on_a_root() -> None:
     appearances = archive.appearances_by_person["ada-dupont"]
     assert [(pa.item.id, pa.appearance.role) for pa in appearances] == [
         ("ser-01", Role.MODERATOR), ("ser-02", Role.SPEAKER)]
-    assert archive.co_speakers("ada-dupont") == {"jean-de-la-fontaine": ["ser-01"], "elise-etienne": ["ser-01", "ser-02"]}
+    assert archive.co_speakers("ada-dupont") == {"jean-de-la-fontaine": ["ser-01"],
+                                                 "elise-etienne": ["ser-01", "ser-02"]}
 
 
 def test_every_problem_kind_is_documented() -> None:

@@ -179,10 +179,9 @@ class Renderer:
                                  classes=["archive-empty"]))
         if isinstance(item, PressRelease):
             out += self.appearance_list("Personnes nommées", item.people, "personnes-nommees")
-        if isinstance(item, (PressRelease, Session)):
-            if item.organisations:
-                out.append(section("organisations-nommees", "Organisations nommées",
-                                   para(*joined([self.org_link(o) for o in item.organisations]))))
+        if isinstance(item, (PressRelease, Session)) and item.organisations:
+            out.append(section("organisations-nommees", "Organisations nommées",
+                               para(*joined([self.org_link(o) for o in item.organisations]))))
         if isinstance(item, Event):
             releases = [p for p in self.archive.press_in_order() if p.event == item.id]
             if releases:
@@ -300,8 +299,8 @@ class Renderer:
             lines = []
             for person in by_letter[current]:
                 count = len(self.archive.appearances_by_person.get(person.id, []))
-                lines.append([xref("person", person.id, person.sort_name), f" — {plural(count, 'apparition', 'apparitions')}"
-                              if count else ""])
+                count_text = f" — {plural(count, 'apparition', 'apparitions')}" if count else ""
+                lines.append([xref("person", person.id, person.sort_name), count_text])
             out.append(section(f"lettre-{current.lower()}", current, bullets(lines, classes=["archive-az"])))
         return out
 
