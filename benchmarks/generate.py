@@ -23,9 +23,7 @@ FAMILY = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
 THEMES = ["données de santé", "éthique", "santé publique", "imagerie médicale", "assurance santé",
           "souveraineté numérique", "compétences professionnelles", "innovation", "régulation", "génomique"]
 WORDS = tuple(
-    "l’intelligence artificielle transforme la médecine et les organisations de santé en mobilisant des "
-    "données massives des algorithmes et des compétences nouvelles au service des patients et des "
-    "professionnels tout en posant des questions éthiques juridiques et économiques".split(" ")
+    ["l’intelligence", "artificielle", "transforme", "la", "médecine", "et", "les", "organisations", "de", "santé", "en", "mobilisant", "des", "données", "massives", "des", "algorithmes", "et", "des", "compétences", "nouvelles", "au", "service", "des", "patients", "et", "des", "professionnels", "tout", "en", "posant", "des", "questions", "éthiques", "juridiques", "et", "économiques"]
 )
 
 CONF = '''project = "Benchmark"
