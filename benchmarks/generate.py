@@ -22,9 +22,10 @@ FAMILY = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
           "Éluard", "Œttinger", "Ébrard", "Ängström"]
 THEMES = ["données de santé", "éthique", "santé publique", "imagerie médicale", "assurance santé",
           "souveraineté numérique", "compétences professionnelles", "innovation", "régulation", "génomique"]
-WORDS = tuple(
-    ["l’intelligence", "artificielle", "transforme", "la", "médecine", "et", "les", "organisations", "de", "santé", "en", "mobilisant", "des", "données", "massives", "des", "algorithmes", "et", "des", "compétences", "nouvelles", "au", "service", "des", "patients", "et", "des", "professionnels", "tout", "en", "posant", "des", "questions", "éthiques", "juridiques", "et", "économiques"]
-)
+SAMPLE_TEXT = ("l’intelligence artificielle transforme la médecine et les organisations de santé en mobilisant "
+               "des données massives des algorithmes et des compétences nouvelles au service des patients et des "
+               "professionnels tout en posant des questions éthiques juridiques et économiques")
+WORDS = SAMPLE_TEXT.split()
 
 CONF = '''project = "Benchmark"
 language = "fr"
