@@ -82,7 +82,7 @@ def cli_build(srcdir: Path, *options: str, outdir: Path | None = None) -> CliBui
     """Build as archivists do, with sphinx-build in its own process (incremental when outdir exists)."""
     outdir = outdir or srcdir / "_build" / "html"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", *options, str(srcdir), str(outdir)],
+        [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", *options, str(srcdir), str(outdir)],
         capture_output=True, text=True, check=False, env={**os.environ, "NO_COLOR": "1"},
     )
     return CliBuild(result.returncode, result.stdout, result.stderr, outdir)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import BuildFn, copy_root, warnings_of
+from conftest import BuildFn, cli_build, copy_root, warnings_of
 
 # (file, line, subtype, words the message must contain)
 EXPECTED = [
@@ -82,14 +80,9 @@ def test_warnings_can_be_suppressed_by_subtype(build: BuildFn, tmp_path: Path) -
 
 def test_cli_build_fails_under_W_reports_all_and_no_traceback(tmp_path: Path) -> None:
     srcdir = copy_root("errors", tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going", "-q", str(srcdir),
-         str(tmp_path / "out")],
-        capture_output=True, text=True, check=False,
-    )
+    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-q", outdir=tmp_path / "out")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
-    reported = {(f[0], f[2]) for f in parse([line for line in result.stderr.splitlines() if "WARNING" in line],
-                                            srcdir)}
+    reported = {(f[0], f[2]) for f in parse(result.warnings, srcdir)}
     assert {(path, subtype) for path, _, subtype, _ in EXPECTED} <= reported
     assert (tmp_path / "out" / "sessions" / "good-01.html").exists()  # --keep-going built the rest
