@@ -100,7 +100,7 @@ def generate(out: Path, n: int, plain: bool, seed: int = 1) -> None:
         return
     (out / "conf.py").write_text(CONF.format(extra=', "seminar_archive"', options=options), encoding="utf-8")
     (out / "index.md").write_text("# Benchmark\n\n```{toctree}\n:hidden:\n\nseries/bench\nsessions/index\n"
-                                  "people/index\norganisations/index\nthemes/index\n```\n", encoding="utf-8")
+                                  "press/index\npeople/index\norganisations/index\nthemes/index\n```\n", encoding="utf-8")
     (out / "series").mkdir()
     (out / "series" / "bench.md").write_text(
         "---\narchive:\n  kind: series\n  id: bench\n  title: Série de mesure\n  citekey: bench-serie\n"

@@ -131,3 +131,18 @@ def test_non_utf8_page_is_reported_not_raised(tmp_path: Path) -> None:
     (tmp_path / "sessions" / "bad.md").write_bytes(b"---\narchive:\n  title: S\xe9ance\n---\n")
     _, diagnostics = load_archive(tmp_path)
     assert [(d.problem, d.path, d.line) for d in diagnostics] == [(Problem.YAML, "sessions/bad.md", 3)]
+
+
+def test_large_letters_split_by_two_letter_prefix() -> None:
+    from seminar_archive import pageplan
+    from seminar_archive.model import Archive
+
+    families = ["Dubois", "Durand", "Dupont", "David", "Éluard", "Ébrard", "Martin"]
+    people = {f"p{i}": person(f"p{i}", "Anne", family) for i, family in enumerate(families)}
+    pages = pageplan.plan(Archive(people=people), group_limit=2)
+    assert pages["people/index"].children == ("a-z/d", "a-z/e", "a-z/m")
+    assert pages["people/a-z/d"].children == ("da", "du")  # split: more than 2 under D
+    assert set(pages["people/a-z/du"].children) == {"/people/p0", "/people/p1", "/people/p2"}
+    assert pages["people/a-z/e"].children == ("/people/p5", "/people/p4")  # Ébrard, Éluard: not over 2
+    assert pages["people/a-z/m"].children == ("/people/p6",)  # small letters stay whole
+    assert pageplan.index_group("Éluard") == ("E", "El")

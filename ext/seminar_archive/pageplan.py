@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .collation import organisation_key, organisation_letter, person_key, person_letter, sort_key
+from .collation import index_letter, organisation_key, organisation_name_for_sorting, person_key, sort_key
 from .model import Archive, Item, Organisation, Person
 
 # Page kinds the extension renders; archive items use their own kind (session, press, …).
@@ -30,6 +30,10 @@ CHRONOLOGY = "chronology"
 YEAR = "year"
 PRESS_INDEX = "press-index"
 UNUSABLE = "unusable"
+
+# The most entries a letter of an A–Z index lists in the navigation before it is split by
+# two-letter prefix (Da, De, Du …): keeps each page's sidebar, hence its cost, bounded.
+DEFAULT_GROUP_LIMIT = 40
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def theme_slug(theme: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in primary).split()) or "theme"
 
 
-def plan(archive: Archive) -> dict[str, PlannedPage]:
+def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, PlannedPage]:
     """Every page the extension renders, by docname."""
     pages: dict[str, PlannedPage] = {}
 
@@ -72,27 +76,51 @@ def plan(archive: Archive) -> dict[str, PlannedPage]:
                       *("/" + e.docname for e in sorted(archive.events.values(), key=lambda e: (e.date, e.id)))]
     add(PlannedPage("press/index", PRESS_INDEX, children=tuple(press_children)))
 
-    people_letters: dict[str, list[Person]] = defaultdict(list)
-    for person in sorted(archive.people.values(), key=person_key):
-        people_letters[person_letter(person)].append(person)
+    people = sorted(archive.people.values(), key=person_key)
+    for person in people:
         add(PlannedPage(f"people/{person.id}", PERSON, person.id))
-    for letter, members in people_letters.items():
-        add(PlannedPage(f"people/a-z/{letter.lower()}", PEOPLE_LETTER, letter,
-                        tuple(f"/people/{p.id}" for p in members)))
-    add(PlannedPage("people/index", PEOPLE_INDEX,
-                    children=tuple(f"a-z/{letter.lower()}" for letter in sorted(people_letters))))
-
-    org_letters: dict[str, list[Organisation]] = defaultdict(list)
-    for org in sorted(archive.organisations.values(), key=organisation_key):
-        org_letters[organisation_letter(org)].append(org)
+    for page in _alphabetical("people", [(p.id, p.family) for p in people], PEOPLE_INDEX, PEOPLE_LETTER,
+                              group_limit):
+        add(page)
+    orgs = sorted(archive.organisations.values(), key=organisation_key)
+    for org in orgs:
         add(PlannedPage(f"organisations/{org.id}", ORGANISATION, org.id))
-    for letter, orgs in org_letters.items():
-        add(PlannedPage(f"organisations/a-z/{letter.lower()}", ORGS_LETTER, letter,
-                        tuple(f"/organisations/{o.id}" for o in orgs)))
-    add(PlannedPage("organisations/index", ORGS_INDEX,
-                    children=tuple(f"a-z/{letter.lower()}" for letter in sorted(org_letters))))
+    for page in _alphabetical("organisations", [(o.id, organisation_name_for_sorting(o)) for o in orgs],
+                              ORGS_INDEX, ORGS_LETTER, group_limit):
+        add(page)
 
     add(PlannedPage("themes/index", THEMES))
+    return pages
+
+
+def index_group(name: str) -> tuple[str, str]:
+    """(letter, two-letter prefix) a name files under: 'Dubois' -> ('D', 'Du'), 'Éluard' -> ('E', 'El')."""
+    letter = index_letter(name)
+    primary = "".join(c for c in sort_key(name)[0] if c.isalnum())
+    return letter, (letter + primary[1:2]) if letter != "#" else "#"
+
+
+def _alphabetical(base: str, entries: list[tuple[str, str]], index_kind: str, letter_kind: str,
+                  group_limit: int) -> list[PlannedPage]:
+    """An A–Z index with a page per letter; a letter with more than ``group_limit`` entries gets
+    a page per two-letter prefix below it, so that no page's navigation grows with the archive."""
+    letters: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for entry_id, name in entries:
+        letter, prefix = index_group(name)
+        letters[letter][prefix].append(entry_id)
+    pages = []
+    for letter, prefixes in letters.items():
+        members = [f"/{base}/{i}" for ids in prefixes.values() for i in ids]
+        if len(members) <= group_limit or len(prefixes) == 1:
+            pages.append(PlannedPage(f"{base}/a-z/{letter.lower()}", letter_kind, letter, tuple(members)))
+            continue
+        for prefix, ids in prefixes.items():
+            pages.append(PlannedPage(f"{base}/a-z/{prefix.lower()}", letter_kind, prefix,
+                                     tuple(f"/{base}/{i}" for i in ids)))
+        pages.append(PlannedPage(f"{base}/a-z/{letter.lower()}", letter_kind, letter,
+                                 tuple(prefix.lower() for prefix in sorted(prefixes))))
+    pages.append(PlannedPage(f"{base}/index", index_kind,
+                             children=tuple(f"a-z/{letter.lower()}" for letter in sorted(letters))))
     return pages
 
 

@@ -24,6 +24,9 @@ class ArchiveConfig:
     """Warn about registry entries that no page refers to."""
     data_dir: str = "data"
     """Output folder of the open-data exports (archive.json and its schema)."""
+    nav_group_limit: int = 40
+    """The most people or organisations a letter of the A–Z lists in the navigation before it
+    is split by two-letter prefix (Da, De, Du …): this bounds every page's sidebar."""
 
     @classmethod
     def from_sphinx(cls, config: Config) -> ArchiveConfig:

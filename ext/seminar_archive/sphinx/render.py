@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from .. import pageplan
-from ..collation import organisation_key, organisation_letter, person_key, person_letter, sort_key
+from ..collation import organisation_key, organisation_name_for_sorting, person_key, sort_key
 from ..model import (
     Appearance,
     Archive,
@@ -27,7 +27,7 @@ from ..model import (
     Series,
     Session,
 )
-from ..pageplan import PlannedPage, theme_slug
+from ..pageplan import PlannedPage, index_group, theme_slug
 from ..textfr import date_fr, plural, supplied
 from .nodes_util import (
     Part,
@@ -288,33 +288,31 @@ class Renderer:
         return para(*joined([doc_link(self.docname, f"{base}/a-z/{letter.lower()}", letter) for letter in letters],
                             " · "), classes=["archive-letters"])
 
-    def people_index(self, letter: str | None) -> list[nodes.Node]:
-        by_letter: dict[str, list[Person]] = {}
-        for person in sorted(self.archive.people.values(), key=person_key):
-            by_letter.setdefault(person_letter(person), []).append(person)
-        out: list[nodes.Node] = [self.letters_nav(sorted(by_letter), "people")]
-        for current in sorted(by_letter):
-            if letter is not None and current != letter:
-                continue
-            lines = []
-            for person in by_letter[current]:
-                count = len(self.archive.appearances_by_person.get(person.id, []))
-                count_text = f" — {plural(count, 'apparition', 'apparitions')}" if count else ""
-                lines.append([xref("person", person.id, person.sort_name), count_text])
-            out.append(section(f"lettre-{current.lower()}", current, bullets(lines, classes=["archive-az"])))
+    def _az(self, base: str, entries: Sequence[tuple[str, list[Part]]], key: str | None) -> list[nodes.Node]:
+        """An A–Z listing of (name for sorting, line) entries, whole or for one letter or prefix."""
+        by_letter: dict[str, list[list[Part]]] = {}
+        for name, line in entries:
+            letter, prefix = index_group(name)
+            if key is None or key in (letter, prefix):
+                by_letter.setdefault(letter, []).append(line)
+        all_letters = sorted({index_group(name)[0] for name, _ in entries})
+        out: list[nodes.Node] = [self.letters_nav(all_letters, base)]
+        for letter in sorted(by_letter):
+            out.append(section(f"lettre-{letter.lower()}", letter, bullets(by_letter[letter], classes=["archive-az"])))
         return out
 
-    def organisations_index(self, letter: str | None) -> list[nodes.Node]:
-        by_letter: dict[str, list[Organisation]] = {}
-        for org in sorted(self.archive.organisations.values(), key=organisation_key):
-            by_letter.setdefault(organisation_letter(org), []).append(org)
-        out: list[nodes.Node] = [self.letters_nav(sorted(by_letter), "organisations")]
-        for current in sorted(by_letter):
-            if letter is not None and current != letter:
-                continue
-            lines = [[self.org_link(o.id)] for o in by_letter[current]]
-            out.append(section(f"lettre-{current.lower()}", current, bullets(lines, classes=["archive-az"])))
-        return out
+    def people_index(self, key: str | None) -> list[nodes.Node]:
+        entries = []
+        for person in sorted(self.archive.people.values(), key=person_key):
+            count = len(self.archive.appearances_by_person.get(person.id, []))
+            count_text = f" — {plural(count, 'apparition', 'apparitions')}" if count else ""
+            entries.append((person.family, [xref("person", person.id, person.sort_name), count_text]))
+        return self._az("people", entries, key)
+
+    def organisations_index(self, key: str | None) -> list[nodes.Node]:
+        entries = [(organisation_name_for_sorting(o), [self.org_link(o.id)])
+                   for o in sorted(self.archive.organisations.values(), key=organisation_key)]
+        return self._az("organisations", entries, key)
 
     def themes_index(self) -> list[nodes.Node]:
         out: list[nodes.Node] = [para("Les thèmes sont attribués par l’archive ; ils ne figurent pas dans les sources.",

@@ -29,6 +29,6 @@ class BuildState:
     def load(cls, srcdir: Path, config: ArchiveConfig, exclude: tuple[str, ...] = ()) -> BuildState:
         archive, diagnostics = load_archive(srcdir, config.layout, exclude=exclude,
                                             report_unused=config.report_unused)
-        pages = pageplan.plan(archive)
+        pages = pageplan.plan(archive, config.nav_group_limit)
         fingerprints = {docname: pageplan.fingerprint(archive, page) for docname, page in pages.items()}
         return cls(config, archive, diagnostics, pages, fingerprints)
