@@ -99,8 +99,9 @@ def generate(out: Path, n: int, plain: bool, seed: int = 1) -> None:
         (out / "index.md").write_text("# Benchmark\n\n```{toctree}\n:glob:\n\nsessions/*\n```\n", encoding="utf-8")
         return
     (out / "conf.py").write_text(CONF.format(extra=', "seminar_archive"', options=options), encoding="utf-8")
-    (out / "index.md").write_text("# Benchmark\n\n```{toctree}\n:hidden:\n\nseries/bench\nsessions/index\n"
-                                  "press/index\npeople/index\norganisations/index\nthemes/index\n```\n", encoding="utf-8")
+    toctree = ["series/bench", "sessions/index", "press/index", "people/index", "organisations/index", "themes/index"]
+    (out / "index.md").write_text("# Benchmark\n\n```{toctree}\n:hidden:\n\n" + "\n".join(toctree) + "\n```\n",
+                                  encoding="utf-8")
     (out / "series").mkdir()
     (out / "series" / "bench.md").write_text(
         "---\narchive:\n  kind: series\n  id: bench\n  title: Série de mesure\n  citekey: bench-serie\n"
