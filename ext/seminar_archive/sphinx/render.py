@@ -243,7 +243,7 @@ class Renderer:
 
     def organisation_page(self, org: Organisation) -> list[nodes.Node]:
         rows: list[tuple[str, Sequence[Part | None]]] = [("Nom", [org.name])]
-        if org.acronym:
+        if org.acronym and org.acronym != org.name:
             rows.append(("Sigle", [org.acronym]))
         if org.full_name:
             rows.append(("Nom développé", [supplied(org.full_name)]))
