@@ -9,6 +9,11 @@ author = "Les archivistes du séminaire"
 copyright = "2026, les archivistes du séminaire"  # noqa: A001 - Sphinx's name
 release = os.environ.get("ARCHIVE_VERSION", "dev")
 version = release
+# The version citations name ("" until the versions build publishes releases).
+archive_version = os.environ.get("ARCHIVE_VERSION", "")
+# Where the archive is published: citations, the canonical link and the embedded metadata use
+# it. The real address is not decided yet; `.invalid` says so (and can never resolve).
+html_baseurl = os.environ.get("ARCHIVE_BASE_URL", "https://archive-ia-sante.invalid/")
 
 language = "fr"
 extensions = [

@@ -154,6 +154,9 @@ def _orgs_of(archive: Archive, items: Iterable[Item]) -> list[Organisation | Non
             ids.update(appearance.organisations)
         for attr in ("organisations", "issuer", "organisers", "supporters"):
             ids.update(getattr(item, attr, ()))
+    # Citations name an organisation with its parent ("Chaire santé, Sciences Po").
+    ids.update(archive.organisations[o].parent or "" for o in list(ids) if o in archive.organisations)
+    ids.discard("")
     return [archive.organisations.get(o) for o in sorted(ids)]
 
 
@@ -183,8 +186,10 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
             listed += [p for p in archive.press.values() if p.event == key]
         if kind == "session":
             listed.append(archive.series.get(item.series))
+        # A session's citation names its series and the series' organisers.
+        context = [archive.series.get(item.series)] if kind == "session" else []
         return (page, item, tuple(summary(i) for i in listed), tuple(_people_of(archive, [item, *listed])),
-                tuple(_orgs_of(archive, [item])))
+                tuple(_orgs_of(archive, [item, *[c for c in context if c]])), tuple(context))
     if kind == PERSON:
         appearances = archive.appearances_by_person.get(key, [])
         rows = tuple((summary(pa.item), pa.appearance) for pa in appearances)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
+from .citing import add_head, url_maker, write_downloads
 from .config import ArchiveConfig, add_config_values
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .exports import write_exports
@@ -45,7 +47,7 @@ def report(app: Sphinx, diagnostic: Diagnostic) -> None:
 
 def on_builder_inited(app: Sphinx) -> None:
     config = ArchiveConfig.from_sphinx(app.config)
-    state = BuildState.load(Path(app.srcdir), config)
+    state = BuildState.load(Path(app.srcdir), config, url_for=url_maker(app))
     _written, blocked = write_pages(Path(app.srcdir), state.pages, state.diagnostics)
     for docname in blocked:
         state.pages.pop(docname, None)
@@ -85,6 +87,18 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     state = _domain(app.env).build
     if exception is None and state is not None and app.builder.format == "html":
         write_exports(app, state)
+        write_downloads(app, state)
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                         doctree: object) -> None:
+    state = _domain(app.env).build
+    if state is not None:
+        add_head(state, pagename, context)
+    # sphinx-book-theme 1.4 sets "pagetitle" to the title's plain text and prints it unescaped
+    # in its print header (<h1>{{ pagetitle }}</h1>): a title from a page must not become markup.
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = html.escape(context["pagetitle"])
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -101,6 +115,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", on_build_finished)
+    # After the theme's own handler, which sets "pagetitle".
+    app.connect("html-page-context", on_html_page_context, priority=900)
     app.add_css_file("archive.css")
     app.connect("config-inited", _add_static_path)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -24,6 +24,8 @@ class ArchiveConfig:
     """Warn about registry entries that no page refers to."""
     data_dir: str = "data"
     """Output folder of the open-data exports (archive.json and its schema)."""
+    version: str = ""
+    """The archive version this build publishes, named in citations ("" for an unreleased build)."""
     nav_group_limit: int = 40
     """The most people or organisations a letter of the A–Z lists in the navigation before it
     is split by two-letter prefix (Da, De, Du …): this bounds every page's sidebar."""
@@ -31,6 +33,12 @@ class ArchiveConfig:
     @classmethod
     def from_sphinx(cls, config: Config) -> ArchiveConfig:
         return cls(**{f.name: getattr(config, PREFIX + f.name) for f in fields(cls)})
+
+    @staticmethod
+    def base_url(config: Config) -> str:
+        """Where the site is published (Sphinx's ``html_baseurl``), with a final slash, or ""."""
+        base = str(getattr(config, "html_baseurl", "") or "")
+        return base if not base or base.endswith("/") else base + "/"
 
     @property
     def layout(self) -> Layout:

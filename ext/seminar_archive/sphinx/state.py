@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .. import pageplan
 from ..diagnostics import Diagnostics
 from ..loader import load_archive
-from ..model import Archive
+from ..model import Archive, Item
 from ..pageplan import PlannedPage
 from .config import ArchiveConfig
 
@@ -24,11 +26,21 @@ class BuildState:
     # titles before reading, to tell which pages' navigation must be rewritten.
     structure_changed: bool = False
     previous_titles: dict[str, str] = field(default_factory=dict)
+    # docname -> the page's URL in the published site (absolute when html_baseurl is set).
+    url_for: Callable[[str], str] = field(default=lambda docname: f"{docname}.html")
+
+    @cached_property
+    def items_by_docname(self) -> dict[str, Item]:
+        return {item.docname: item for item in self.archive.items()}
 
     @classmethod
-    def load(cls, srcdir: Path, config: ArchiveConfig, exclude: tuple[str, ...] = ()) -> BuildState:
+    def load(cls, srcdir: Path, config: ArchiveConfig, exclude: tuple[str, ...] = (),
+             url_for: Callable[[str], str] | None = None) -> BuildState:
         archive, diagnostics = load_archive(srcdir, config.layout, exclude=exclude,
                                             report_unused=config.report_unused)
         pages = pageplan.plan(archive, config.nav_group_limit)
         fingerprints = {docname: pageplan.fingerprint(archive, page) for docname, page in pages.items()}
-        return cls(config, archive, diagnostics, pages, fingerprints)
+        state = cls(config, archive, diagnostics, pages, fingerprints)
+        if url_for is not None:
+            state.url_for = url_for
+        return state

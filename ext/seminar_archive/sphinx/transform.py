@@ -8,7 +8,8 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from ..diagnostics import WARNING_TYPE
-from ..pageplan import THEMES, theme_slug
+from ..pageplan import PERSON, THEMES, theme_slug
+from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
 from .domain import ArchiveDomain
 from .render import render_page
 
@@ -29,6 +30,11 @@ class ArchivePageTransform(SphinxTransform):
             return
         page = state.pages[docname]
         title_parts, above, below = render_page(state.archive, page, docname)
+        item = state.items_by_docname.get(docname)
+        if item is not None and page.kind in CITABLE_KINDS:
+            below.append(cite_section(record_for(state, item), docname))
+        if page.kind == PERSON and (bibliography := person_downloads(state.archive, page.key, docname)):
+            above.insert(1, bibliography)
         anchor = nodes.make_id(f"{page.kind}-{page.key}" if page.key else page.kind)
         top = nodes.section(ids=[anchor])
         title = nodes.title("", "", *[nodes.Text(p) if isinstance(p, str) else p for p in title_parts])

@@ -1,0 +1,125 @@
+"""Metadata embedded in an item page's head, for reference managers and search engines.
+
+- Highwire Press ``citation_*`` tags, read by Google Scholar and by Zotero's Embedded
+  Metadata translator.
+- ``eprints.*`` tags: with ``eprints.type = conference_item`` and ``eprints.ispublished =
+  unpub``, Zotero's RDF import makes a *presentation* item; ``eprints.event_title`` becomes
+  its meeting name, ``eprints.creators_name`` its presenters and ``eprints.contributors_name``
+  (our moderators) its contributors.
+- schema.org JSON-LD: an Event in an EventSeries for a session, a NewsArticle for a press
+  release, an EventSeries for the series.
+
+Zotero keeps Highwire authors over eprints creators when both are present and then drops the
+eprints contributors, so session pages give their speakers through ``eprints.creators_name``
+only: that way the moderators reach Zotero as contributors instead of being lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Archive, Item, PressRelease, Series, Session
+from .record import CitationRecord, Name
+
+MetaTags = list[tuple[str, str]]
+
+
+def _slashed(record: CitationRecord) -> str:
+    return record.date.strftime("%Y/%m/%d") if record.date else ""
+
+
+def _inverted(name: Name) -> str:
+    return name.literal or f"{name.family}, {name.given}".strip(", ")
+
+
+def meta_tags(record: CitationRecord) -> MetaTags:
+    """(name, content) pairs for the page of ``record``'s item; content is plain text."""
+    tags: MetaTags = [("citation_title", record.title)]
+    if record.date:
+        tags += [("citation_date", _slashed(record)), ("citation_publication_date", _slashed(record))]
+    tags += [("citation_language", record.language), ("citation_public_url", record.url)]
+    if record.publisher:
+        tags.append(("citation_publisher", record.publisher))
+    if record.kind == "session":
+        tags += [("eprints.type", "conference_item"), ("eprints.ispublished", "unpub")]
+        tags += [("eprints.creators_name", _inverted(n)) for n in record.authors if not n.is_corporate]
+        tags += [("eprints.contributors_name", _inverted(n)) for n in record.chairs]
+        if record.event_title:
+            tags.append(("eprints.event_title", record.event_title))
+        tags += [("eprints.event_type", "seminar"), ("eprints.event_dates", record.date.isoformat() if record.date
+                                                                             else "")]
+        if record.date:
+            tags.append(("eprints.date", record.date.isoformat()))
+        if record.event_place:
+            tags.append(("eprints.event_location", record.event_place))
+    elif record.kind == "press":
+        # A press release is a report by its issuer for Zotero; its genre says what it is.
+        if record.publisher:
+            tags.append(("citation_technical_report_institution", record.publisher))
+        tags.append(("DC.type", record.genre))
+        if record.place:
+            tags.append(("DC.coverage", record.place))
+    else:
+        tags += [("citation_author", _inverted(n)) for n in record.authors if not n.is_corporate]
+    return [(name, content) for name, content in tags if content]
+
+
+def _person(archive: Archive, person_id: str, url_for: Any) -> dict[str, Any]:
+    person = archive.people[person_id]
+    found: dict[str, Any] = {"@type": "Person", "name": person.display_name, "familyName": person.family,
+                             "givenName": person.given, "url": url_for(f"people/{person.id}")}
+    same_as = [u for u in (
+        f"https://orcid.org/{person.orcid}" if person.orcid else "",
+        f"https://www.idref.fr/{person.idref}" if person.idref else "",
+        f"https://www.wikidata.org/wiki/{person.wikidata}" if person.wikidata else "",
+    ) if u]
+    if same_as:
+        found["sameAs"] = same_as
+    return found
+
+
+def _organisation(archive: Archive, org_id: str, url_for: Any) -> dict[str, Any]:
+    org = archive.organisations[org_id]
+    return {"@type": "Organization", "name": org.name, "url": url_for(f"organisations/{org.id}")}
+
+
+def json_ld(archive: Archive, item: Item, url_for: Any) -> dict[str, Any]:
+    """schema.org description of an item; ``url_for`` turns a docname into an absolute URL."""
+    base: dict[str, Any] = {"@context": "https://schema.org", "url": url_for(item.docname), "inLanguage": "fr",
+                            "identifier": item.id}
+    if isinstance(item, Session):
+        series = archive.series.get(item.series)
+        found = {**base, "@type": "Event", "name": item.title, "startDate": item.date.isoformat(),
+                 "performer": [_person(archive, a.person, url_for) for a in item.speakers
+                               if a.person in archive.people],
+                 "contributor": [_person(archive, a.person, url_for) for a in item.moderators
+                                 if a.person in archive.people]}
+        if series:
+            found["superEvent"] = {
+                "@type": "EventSeries", "name": series.title, "url": url_for(series.docname),
+                "organizer": [_organisation(archive, o, url_for) for o in series.organisers
+                              if o in archive.organisations],
+            }
+        if item.themes:
+            found["keywords"] = ", ".join(item.themes)
+        return found
+    if isinstance(item, PressRelease):
+        found = {**base, "@type": "NewsArticle", "headline": item.title, "datePublished": item.date.isoformat(),
+                 "author": [_organisation(archive, o, url_for) for o in item.issuer if o in archive.organisations],
+                 "publisher": [_organisation(archive, o, url_for) for o in item.issuer if o in archive.organisations],
+                 "mentions": [_person(archive, a.person, url_for) for a in item.people if a.person in archive.people]}
+        event = archive.events.get(item.event) if item.event else None
+        if event:
+            found["about"] = {"@type": "Event", "name": event.title, "startDate": event.date.isoformat(),
+                              "url": url_for(event.docname), "location": {"@type": "Place", "name": event.venue}}
+        return found
+    if isinstance(item, Series):
+        sessions = archive.sessions_of_series(item.id)
+        return {**base, "@type": "EventSeries", "name": item.title,
+                "organizer": [_organisation(archive, o, url_for) for o in item.organisers
+                              if o in archive.organisations],
+                "startDate": sessions[0].date.isoformat() if sessions else None,
+                "endDate": sessions[-1].date.isoformat() if sessions else None,
+                "subEvent": [{"@type": "Event", "name": s.title, "url": url_for(s.docname),
+                              "startDate": s.date.isoformat()} for s in sessions]}
+    return {}

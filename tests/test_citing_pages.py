@@ -1,0 +1,140 @@
+"""Citations as readers and reference managers meet them: the cite block, downloads, the page head."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from conftest import CliBuild, cli_build, copy_root
+
+BASE = "https://archive.test/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
+    srcdir = copy_root("site", tmp_path_factory.mktemp("citing"))
+    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-D", f"html_baseurl={BASE}",
+                       "-D", "archive_version=2026.1")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def soup(site: CliBuild, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(page: BeautifulSoup) -> list[tuple[str, str]]:
+    return [(m["name"], m["content"]) for m in page.head.find_all("meta", attrs={"name": True})
+            if m["name"].startswith(("citation_", "eprints.", "DC."))]
+
+
+def json_ld(page: BeautifulSoup) -> dict:
+    scripts = page.head.find_all("script", attrs={"type": "application/ld+json"})
+    assert len(scripts) == 1
+    return json.loads(scripts[0].string)
+
+
+def test_session_head_makes_a_zotero_presentation(site: CliBuild) -> None:
+    page = soup(site, "sessions/ia-sante-02.html")
+    tags = meta(page)
+    assert ("citation_title", "IA et innovations médicales") in tags
+    assert ("citation_date", "2021/09/07") in tags
+    assert ("eprints.type", "conference_item") in tags and ("eprints.ispublished", "unpub") in tags
+    presenters = [c for n, c in tags if n == "eprints.creators_name"]
+    contributors = [c for n, c in tags if n == "eprints.contributors_name"]
+    assert presenters[0] == "Livartowski, Alain" and len(presenters) == 5
+    assert contributors == ["Benamouzig, Daniel", "Commaille-Chapus, Catherine"]  # moderators apart
+    assert ("eprints.event_title", "[Intelligence artificielle et santé]") in tags
+    assert ("citation_public_url", f"{BASE}sessions/ia-sante-02.html") in tags
+    canonical = page.head.find("link", rel="canonical")
+    assert canonical is not None and canonical["href"] == f"{BASE}sessions/ia-sante-02.html"
+
+
+def test_session_json_ld_is_an_event_in_a_series(site: CliBuild) -> None:
+    data = json_ld(soup(site, "sessions/ia-sante-02.html"))
+    assert data["@type"] == "Event" and data["startDate"] == "2021-09-07"
+    assert data["superEvent"]["@type"] == "EventSeries"
+    assert [p["name"] for p in data["contributor"]] == ["Daniel Benamouzig", "Catherine Commaille-Chapus"]
+    assert len(data["performer"]) == 5
+
+
+def test_press_head_and_json_ld(site: CliBuild) -> None:
+    page = soup(site, "press/communique-2022-10-21.html")
+    tags = dict(meta(page))
+    assert tags["citation_date"] == "2022/10/21"
+    assert tags["DC.type"] == "Communiqué de presse"
+    data = json_ld(page)
+    assert data["@type"] == "NewsArticle" and data["about"]["name"] == "IA et médecine, promesses et limites"
+    assert "Emmanuel Bacry" in [p["name"] for p in data["mentions"]]
+
+
+@pytest.mark.parametrize("page", ["index.html", "people/daniel-benamouzig.html", "people/index.html",
+                                  "organisations/cnrs.html", "sessions/index.html"])
+def test_no_item_metadata_on_other_pages(site: CliBuild, page: str) -> None:
+    html = soup(site, page)
+    assert meta(html) == []
+    assert html.head.find("script", attrs={"type": "application/ld+json"}) is None
+
+
+def cite_block(site: CliBuild, page: str) -> Tag:
+    found = soup(site, page).find(id="citer")
+    assert isinstance(found, Tag)
+    return found
+
+
+@pytest.mark.parametrize("page", ["sessions/ia-sante-02.html", "sessions/ia-sante-06.html",
+                                  "press/communique-2022-10-21.html", "series/ia-sante.html"])
+def test_cite_block_tabs_match_the_downloads(site: CliBuild, page: str) -> None:
+    block = cite_block(site, page)
+    labels = [label.get_text(strip=True) for label in block.select("label.sd-tab-label")]
+    assert labels == ["BibTeX", "biblatex", "RIS", "CSL-JSON"]
+    stem = page.removesuffix(".html")
+    for suffix, pre in zip([".bib", ".biblatex.bib", ".ris", ".csl.json"], block.select("div.highlight pre"),
+                           strict=True):
+        download = site.outdir / f"{stem}{suffix}"
+        assert download.exists(), download
+        assert pre.get_text() == download.read_text(encoding="utf-8")
+    hrefs = [a["href"] for a in block.select("a.archive-download")]
+    assert hrefs == [f"{Path(stem).name}{s}" for s in (".bib", ".biblatex.bib", ".ris", ".csl.json")]
+    assert block.select_one("p.archive-citation").get_text(strip=True)
+
+
+def test_series_files_and_person_bibliography(site: CliBuild) -> None:
+    data = site.outdir / "data"
+    for name in ("series.bib", "series-biblatex.bib", "series.ris", "series.csl.json"):
+        assert (data / name).stat().st_size > 0
+    entries = json.loads((data / "series.csl.json").read_text(encoding="utf-8"))
+    assert len(entries) == 10  # the series, eight sessions, the press release
+    person = soup(site, "people/emmanuel-bacry.html")
+    links = [a["href"] for a in person.select("p.archive-person-bibliography a")]
+    assert links == ["emmanuel-bacry.bib", "emmanuel-bacry.biblatex.bib", "emmanuel-bacry.ris",
+                     "emmanuel-bacry.csl.json"]
+    mine = json.loads((site.outdir / "people" / "emmanuel-bacry.csl.json").read_text(encoding="utf-8"))
+    assert len(mine) == 2  # session 1 and the press release
+
+
+def test_citations_name_the_version(site: CliBuild) -> None:
+    bib = (site.outdir / "sessions" / "ia-sante-02.bib").read_text(encoding="utf-8")
+    assert "2026.1" in bib
+    assert f"{BASE}sessions/ia-sante-02.html" in bib
+
+
+def test_hostile_title_cannot_break_out_of_the_head(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    page = srcdir / "sessions" / "ser-01.md"
+    hostile = 'Séance </script><script>alert(1)</script> "quoted" & <b>bold</b>'
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Première séance", f"title: '{hostile}'"),
+                    encoding="utf-8")
+    build = cli_build(srcdir, "-D", f"html_baseurl={BASE}")
+    assert build.returncode == 0, build.stderr
+    html = soup(build, "sessions/ser-01.html")
+    # The only script that mentions the title is the JSON-LD one, which parses back to it.
+    carriers = [s for s in html.find_all("script") if "alert" in (s.string or "")]
+    assert [s.get("type") for s in carriers] == ["application/ld+json"]
+    assert dict(meta(html))["citation_title"] == hostile
+    assert json_ld(html)["name"] == hostile
+    assert html.find("h1").get_text().strip("#¶ ") == hostile
+    assert html.find("b", string="bold") is None  # the title's markup is text, not markup
