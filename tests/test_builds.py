@@ -114,3 +114,11 @@ def test_nothing_changed_rewrites_nothing(tmp_path: Path) -> None:
     assert again.returncode == 0
     assert again.written == set()
     assert generated.stat().st_mtime_ns == before  # generated sources are not rewritten either
+
+
+def test_changing_the_base_url_updates_citations(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    cli_build(srcdir, "-D", "html_baseurl=https://one.test/")
+    again = cli_build(srcdir, "-D", "html_baseurl=https://two.test/")
+    page = (again.outdir / "sessions" / "ser-01.html").read_text(encoding="utf-8")
+    assert "https://two.test/sessions/ser-01.html" in page and "https://one.test/" not in page

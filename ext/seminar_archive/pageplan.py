@@ -221,6 +221,8 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
     return (page, tuple(summary(i) for i in listed), tuple(_people_of(archive, listed)))
 
 
-def fingerprint(archive: Archive, page: PlannedPage) -> str:
-    digest = hashlib.sha256(repr(_canonical(dependencies(archive, page))).encode("utf-8"))
+def fingerprint(archive: Archive, page: PlannedPage, salt: str = "") -> str:
+    """A hash of what ``page`` renders; ``salt`` adds settings every page depends on (the site's
+    address and version, which citations print)."""
+    digest = hashlib.sha256((salt + repr(_canonical(dependencies(archive, page)))).encode("utf-8"))
     return digest.hexdigest()[:20]

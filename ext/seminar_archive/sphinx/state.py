@@ -39,8 +39,11 @@ class BuildState:
         archive, diagnostics = load_archive(srcdir, config.layout, exclude=exclude,
                                             report_unused=config.report_unused)
         pages = pageplan.plan(archive, config.nav_group_limit)
-        fingerprints = {docname: pageplan.fingerprint(archive, page) for docname, page in pages.items()}
-        state = cls(config, archive, diagnostics, pages, fingerprints)
+        state = cls(config, archive, diagnostics, pages)
         if url_for is not None:
             state.url_for = url_for
+        # Citations on item pages print the site's address and the version: a change of either
+        # must re-read them, though Sphinx itself would only rewrite the pages.
+        salt = repr((state.url_for("index"), config.version))
+        state.fingerprints = {docname: pageplan.fingerprint(archive, page, salt) for docname, page in pages.items()}
         return state
