@@ -11,9 +11,20 @@ from .model import Archive, Item, SourceRef
 
 
 def closest(wanted: str, known: Iterable[str]) -> str:
-    """A ' did you mean …?' hint with the closest known id, or an empty string."""
+    """The closest known id (for a "did you mean" hint), or an empty string."""
     match = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return match[0] if match else ""
+
+
+def equally_close(wanted: str, known: Iterable[str], margin: float = 0.03) -> list[str]:
+    """Known ids that are about as close to ``wanted`` as the closest one: more than one means
+    the reference is ambiguous and no single suggestion is safe."""
+    scored = sorted(((difflib.SequenceMatcher(None, wanted, k).ratio(), k) for k in known), reverse=True)
+    scored = [(score, k) for score, k in scored if score >= 0.75]
+    if len(scored) < 2:
+        return []
+    best = scored[0][0]
+    return sorted(k for score, k in scored if best - score <= margin)
 
 
 def check_items(items: list[Item], diagnostics: Diagnostics) -> list[Item]:
@@ -24,16 +35,14 @@ def check_items(items: list[Item], diagnostics: Diagnostics) -> list[Item]:
     for item in items:
         earlier = seen_ids.get(item.id)
         if earlier is not None:
-            diagnostics.add(Problem.DUPLICATE_ID,
-                            f"id '{item.id}' is already used by {_where(earlier.where)}; ids are permanent, "
-                            "give this page a new one", item.where.path, item.where.line)
+            diagnostics.say(Problem.DUPLICATE_ID, "duplicate-id", item.where.path, item.where.line,
+                            id=item.id, where=_where(earlier.where))
             continue
         if item.citekey:
             clash = seen_keys.get(item.citekey)
             if clash is not None:
-                diagnostics.add(Problem.DUPLICATE_KEY,
-                                f"citation key '{item.citekey}' is already used by {_where(clash.where)}; "
-                                "keys are permanent, give this page a new one", item.where.path, item.where.line)
+                diagnostics.say(Problem.DUPLICATE_KEY, "duplicate-key", item.where.path, item.where.line,
+                                key=item.citekey, where=_where(clash.where))
                 continue
             seen_keys[item.citekey] = item
         seen_ids[item.id] = item
@@ -55,13 +64,11 @@ def check_archive(archive: Archive, diagnostics: Diagnostics, sources: set[str],
     for item in archive.items():
         stem = PurePosixPath(item.docname).name
         if stem != item.id:
-            diagnostics.add(Problem.ID_MISMATCH,
-                            f"the page's id is '{item.id}' but its file is named '{stem}'; "
-                            f"rename the file to '{item.id}.md'", item.where.path, item.where.line)
+            diagnostics.say(Problem.ID_MISMATCH, "id-mismatch", item.where.path, item.where.line,
+                            id=item.id, stem=stem)
         if item.source not in sources:
-            diagnostics.add(Problem.MISSING_SOURCE,
-                            f"source document '{item.source}' is not in docs/sources/{closest(item.source, sources)}",
-                            item.where.path, item.where.line)
+            diagnostics.say(Problem.MISSING_SOURCE, "missing-source", item.where.path, item.where.line,
+                            source=item.source, suggestion=closest(item.source, sources))
     _check_numbers(archive, diagnostics)
     _check_references(archive, diagnostics)
     _check_parents(archive, diagnostics)
@@ -74,9 +81,8 @@ def _check_numbers(archive: Archive, diagnostics: Diagnostics) -> None:
     for session in sorted(archive.sessions.values(), key=lambda s: (s.where.path, s.where.line)):
         key = (session.series, session.number)
         if key in seen:
-            diagnostics.add(Problem.DUPLICATE_NUMBER,
-                            f"series '{session.series}' already has a session number {session.number} "
-                            f"({_where(seen[key])})", session.where.path, session.where.line)
+            diagnostics.say(Problem.DUPLICATE_NUMBER, "duplicate-number", session.where.path, session.where.line,
+                            series=session.series, number=session.number, where=_where(seen[key]))
         else:
             seen[key] = session.where
 
@@ -86,32 +92,36 @@ def _check_references(archive: Archive, diagnostics: Diagnostics) -> None:
     for item in archive.items():
         for appearance in getattr(item, "appearances", ()):
             if appearance.person not in people:
-                diagnostics.add(Problem.UNKNOWN_PERSON,
-                                f"unknown person '{appearance.person}'{closest(appearance.person, people)}",
-                                appearance.where.path, appearance.where.line)
+                candidates = equally_close(appearance.person, people)
+                if candidates:
+                    diagnostics.say(Problem.UNKNOWN_PERSON, "ambiguous-person", appearance.where.path,
+                                    appearance.where.line, person=appearance.person,
+                                    candidates=", ".join(candidates))
+                else:
+                    diagnostics.say(Problem.UNKNOWN_PERSON, "unknown-person", appearance.where.path,
+                                    appearance.where.line, person=appearance.person,
+                                    suggestion=closest(appearance.person, people))
             for org in appearance.organisations:
                 if org not in orgs:
-                    diagnostics.add(Problem.UNKNOWN_ORG, f"unknown organisation '{org}'{closest(org, orgs)}",
-                                    appearance.where.path, appearance.where.line)
+                    diagnostics.say(Problem.UNKNOWN_ORG, "unknown-org", appearance.where.path, appearance.where.line,
+                                    org=org, suggestion=closest(org, orgs))
         for attr in ("organisations", "issuer", "organisers", "supporters"):
             for org in getattr(item, attr, ()):
                 if org not in orgs:
-                    diagnostics.add(Problem.UNKNOWN_ORG,
-                                    f"unknown organisation '{org}' in {attr}{closest(org, orgs)}",
-                                    item.where.path, item.where.line)
+                    diagnostics.say(Problem.UNKNOWN_ORG, "unknown-org-in", item.where.path, item.where.line,
+                                    org=org, field=attr, suggestion=closest(org, orgs))
         series = getattr(item, "series", None)
         if item.kind == "session" and series not in archive.series:
-            diagnostics.add(Problem.UNKNOWN_ITEM,
-                            f"unknown series '{series}'{closest(str(series), archive.series)}",
-                            item.where.path, item.where.line)
+            diagnostics.say(Problem.UNKNOWN_ITEM, "unknown-series", item.where.path, item.where.line,
+                            series=series, suggestion=closest(str(series), archive.series))
         event = getattr(item, "event", None)
         if event and event not in archive.events:
-            diagnostics.add(Problem.UNKNOWN_ITEM, f"unknown event '{event}'{closest(event, archive.events)}",
-                            item.where.path, item.where.line)
+            diagnostics.say(Problem.UNKNOWN_ITEM, "unknown-event", item.where.path, item.where.line,
+                            event=event, suggestion=closest(event, archive.events))
     for org in orgs.values():
         if org.parent and org.parent not in orgs:
-            diagnostics.add(Problem.UNKNOWN_ORG, f"unknown parent organisation '{org.parent}'"
-                            f"{closest(org.parent, orgs)}", org.where.path, org.where.line)
+            diagnostics.say(Problem.UNKNOWN_ORG, "unknown-parent", org.where.path, org.where.line,
+                            org=org.parent, suggestion=closest(org.parent, orgs))
 
 
 def _check_parents(archive: Archive, diagnostics: Diagnostics) -> None:
@@ -123,8 +133,8 @@ def _check_parents(archive: Archive, diagnostics: Diagnostics) -> None:
             if current in chain:
                 if current == org.id:
                     shown = " → ".join([*chain, current])
-                    diagnostics.add(Problem.ORG_CYCLE, f"organisation '{org.id}' is its own parent ({shown})",
-                                    org.where.path, org.where.line)
+                    diagnostics.say(Problem.ORG_CYCLE, "org-cycle", org.where.path, org.where.line,
+                                    org=org.id, chain=shown)
                 break
             chain.append(current)
             current = orgs[current].parent
@@ -141,9 +151,7 @@ def _check_unused(archive: Archive, diagnostics: Diagnostics, set_aside: Iterabl
             used_orgs.update(getattr(item, attr, ()))
     for person in archive.people.values():
         if person.id not in used_people:
-            diagnostics.add(Problem.UNUSED, f"person '{person.id}' is in the registry but no page refers to them",
-                            person.where.path, person.where.line)
+            diagnostics.say(Problem.UNUSED, "unused-person", person.where.path, person.where.line, id=person.id)
     for org in archive.organisations.values():
         if org.id not in used_orgs:
-            diagnostics.add(Problem.UNUSED, f"organisation '{org.id}' is in the registry but nothing refers to it",
-                            org.where.path, org.where.line)
+            diagnostics.say(Problem.UNUSED, "unused-org", org.where.path, org.where.line, id=org.id)

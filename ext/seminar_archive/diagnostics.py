@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Literal
+
+from .messages import render_message
 
 WARNING_TYPE = "archive"
+
+Language = Literal["fr", "en"]
+LANGUAGES: tuple[Language, ...] = ("fr", "en")
 
 
 class Problem(Enum):
@@ -58,6 +64,13 @@ class Problem(Enum):
     GENERATED = ("generated", "A file is in the way of a page the extension generates.",
                  "A hand-written docs/people/daniel-benamouzig.md.",
                  "Move the file: that path belongs to generated pages.")
+    POSSIBLE_DUPLICATE = ("possible-duplicate",
+                          "Two registry entries look like the same person (accents, initials, honorifics, "
+                          "hyphens or particles aside).",
+                          "`elise-etienne: {given: Elise, family: Etienne}` beside "
+                          "`elise-etienne-2: {given: Élise, family: Étienne}`.",
+                          "Keep one entry, move the other's spelling to its `variants:`, and point the pages "
+                          "at the kept id. If they really are two people, say so in a `note:` of each.")
 
     def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
         self.subtype = subtype
@@ -68,16 +81,28 @@ class Problem(Enum):
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem at one place. ``path`` is relative to the site's source directory."""
+    """One problem at one place. ``path`` is relative to the site's source directory.
+
+    ``message`` is the English text; ``key`` and ``args`` name the message in the catalogue
+    (:mod:`seminar_archive.messages`), from which :meth:`render` gives it in another language.
+    """
 
     problem: Problem
     message: str
     path: str
     line: int = 0
+    key: str = ""
+    args: tuple[tuple[str, object], ...] = ()
 
     @property
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
+
+    def render(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("fr" or "en"); a message outside the catalogue stays as written."""
+        if not self.key:
+            return self.message
+        return render_message(self.key, dict(self.args), lang)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message} [{WARNING_TYPE}.{self.problem.subtype}]"
@@ -87,4 +112,9 @@ class Diagnostics(list[Diagnostic]):
     """Problems found so far, in the order found."""
 
     def add(self, problem: Problem, message: str, path: str, line: int = 0) -> None:
+        """A problem whose message is not in the catalogue (it is shown as written, in any language)."""
         self.append(Diagnostic(problem, message, path, line))
+
+    def say(self, problem: Problem, key: str, path: str, line: int = 0, /, **args: object) -> None:
+        """A problem with the catalogue's message ``key``, filled with ``args``."""
+        self.append(Diagnostic(problem, render_message(key, args, "en"), path, line, key, tuple(args.items())))

@@ -40,21 +40,20 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
     try:
         located = yamlsource.load(front, first_line)
     except yamlsource.YamlProblem as unreadable:
-        diagnostics.add(Problem.YAML, unreadable.message, path, unreadable.line)
+        diagnostics.say(Problem.YAML, unreadable.key, path, unreadable.line, **unreadable.values)
         return PageRead(None, True, docname)
     for dup_path, line, first in located.duplicate_keys:
-        diagnostics.add(Problem.YAML, f"'{dup_path[-1]}' is given twice (first on line {first}); "
-                        "the second is ignored", path, line)
+        diagnostics.say(Problem.YAML, "given-twice", path, line, name=dup_path[-1], first=first)
     data = located.data
     if not isinstance(data, dict) or not isinstance(data.get(FRONT_MATTER_KEY), dict):
-        diagnostics.add(Problem.BAD_VALUE, f"'{FRONT_MATTER_KEY}:' must hold the page's fields",
-                        path, located.line_of((FRONT_MATTER_KEY,)))
+        diagnostics.say(Problem.BAD_VALUE, "must-hold-fields", path, located.line_of((FRONT_MATTER_KEY,)),
+                        key=FRONT_MATTER_KEY)
         return PageRead(None, True, docname)
     raw_title = data[FRONT_MATTER_KEY].get("title")
     fallback = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else docname
     failed = False
-    for problem, value_path, message in schema.validate(data, "page.schema.json"):
-        diagnostics.add(problem, message, path, located.line_of(value_path))
+    for problem, value_path, key, args in schema.validate(data, "page.schema.json"):
+        diagnostics.say(problem, key, path, located.line_of(value_path), **args)
         failed = True
     if failed:
         return PageRead(None, True, fallback)

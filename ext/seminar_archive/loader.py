@@ -13,6 +13,7 @@ from pathlib import Path
 from . import frontmatter
 from .checks import check_archive, check_items
 from .diagnostics import Diagnostics, Problem
+from .duplicates import check_duplicates
 from .model import Archive, Event, Item, PressRelease, Series, Session
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
 
@@ -49,8 +50,7 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
     except UnicodeDecodeError as err:
         data = path.read_bytes()
         line = data[: err.start].count(b"\n") + 1
-        diagnostics.add(Problem.YAML, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x}); "
-                        "save it as UTF-8", shown, line)
+        diagnostics.say(Problem.YAML, "not-utf8", shown, line, byte=f"{data[err.start]:02x}")
         return None
 
 
@@ -91,4 +91,5 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     sources_dir = srcdir / layout.sources_dir
     sources = {p.name for p in sources_dir.iterdir() if p.is_file()} if sources_dir.is_dir() else set()
     check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
+    check_duplicates(people, diagnostics)
     return archive, diagnostics

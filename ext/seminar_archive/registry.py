@@ -20,26 +20,26 @@ def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
     try:
         located = yamlsource.load(file.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as err:
-        diagnostics.add(Problem.YAML, f"the file is not UTF-8 text ({err.reason} at byte {err.start})", shown)
+        diagnostics.say(Problem.YAML, "registry-not-utf8", shown, 0, reason=err.reason, start=err.start)
         return {}, None
     except yamlsource.YamlProblem as unreadable:
-        diagnostics.add(Problem.YAML, unreadable.message, shown, unreadable.line)
+        diagnostics.say(Problem.YAML, unreadable.key, shown, unreadable.line, **unreadable.values)
         return {}, None
     for dup_path, line, first in located.duplicate_keys:
-        what = "id" if len(dup_path) == 1 else "field"
+        what = "id-twice" if len(dup_path) == 1 else "field-twice"
         problem_kind = Problem.DUPLICATE_ID if len(dup_path) == 1 else Problem.YAML
-        diagnostics.add(problem_kind, f"{what} '{dup_path[-1]}' is given twice (first on line {first})",
-                        shown, line)
+        diagnostics.say(problem_kind, what, shown, line, name=dup_path[-1], first=first)
     data = located.data if located.data is not None else {}
     if not isinstance(data, dict):
-        diagnostics.add(Problem.BAD_VALUE, "the file must be a mapping from id to entry", shown, 1)
+        diagnostics.say(Problem.BAD_VALUE, "registry-not-mapping", shown, 1)
         return {}, None
     valid: dict[str, Any] = {}
     for entry_id, entry in data.items():
         problems = list(schema.validate({pointer: {entry_id: entry}}, "registry.schema.json"))
-        for problem, value_path, message in problems:
-            diagnostics.add(problem, message.replace(f"'{pointer}.", "'"), shown,
-                            located.line_of(tuple(value_path[1:])))
+        for problem, value_path, key, args in problems:
+            shown_args = {name: value.removeprefix(f"{pointer}.") if isinstance(value, str) else value
+                          for name, value in args.items()}
+            diagnostics.say(problem, key, shown, located.line_of(tuple(value_path[1:])), **shown_args)
         if not problems:
             valid[entry_id] = entry
     return valid, located

@@ -44,17 +44,22 @@ def editor_schema(name: str, pointer: str) -> dict[str, Any]:
     return {"$schema": root["$schema"], **sub, "$defs": root["$defs"]}
 
 
-def validate(data: Any, name: str, pointer: str = "") -> Iterator[tuple[Problem, tuple[str | int, ...], str]]:
-    """Yield (kind of problem, path of the value, message) for each way ``data`` breaks the schema."""
+Args = dict[str, object]
+
+
+def validate(data: Any, name: str, pointer: str = ""
+             ) -> Iterator[tuple[Problem, tuple[str | int, ...], str, Args]]:
+    """Yield (kind of problem, path of the value, message key, its values) for each way ``data``
+    breaks the schema; :func:`seminar_archive.messages.render_message` words the message."""
     validator = _validator(name, pointer)
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     seen: set[tuple[Problem, tuple[str | int, ...]]] = set()
     for error in errors:
-        problem, path, message = _describe(error)
+        problem, path, key, args = _describe(error)
         # One value can break several rules (a date's pattern and its format): say it once.
         if (problem, path) not in seen:
             seen.add((problem, path))
-            yield problem, path, message
+            yield problem, path, key, args
 
 
 def _field(path: tuple[str | int, ...]) -> str:
@@ -62,45 +67,54 @@ def _field(path: tuple[str | int, ...]) -> str:
     return ".".join(shown).replace(".[", "[") or "front matter"
 
 
-def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | int, ...], str]:
+_PLAIN_TYPES = {"integer": ("un nombre entier", "a whole number"), "string": ("du texte", "text"),
+                "array": ("une liste", "a list"), "object": ("un ensemble de champs", "a mapping"),
+                "boolean": ("true ou false", "true or false"), "null": ("vide (null)", "null")}
+
+
+def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | int, ...], str, Args]:
     path = tuple(error.absolute_path)
     schema_part = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         where = _field(path)
-        place = "" if where == "front matter" else f" in {where}"
-        return Problem.MISSING_FIELD, path, f"required field '{missing}' is missing{place}"
+        if where == "front matter":
+            return Problem.MISSING_FIELD, path, "required", {"field": missing}
+        return Problem.MISSING_FIELD, path, "required-in", {"field": missing, "where": where}
     if kind == "additionalProperties":
         allowed = sorted(schema_part.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
         name = extra[0] if extra else "?"
         close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(allowed)}"
-        return Problem.UNKNOWN_FIELD, (*path, name), f"unknown field '{name}'{hint}"
+        if close:
+            return Problem.UNKNOWN_FIELD, (*path, name), "unknown-field", {"name": name, "suggestion": close[0]}
+        return Problem.UNKNOWN_FIELD, (*path, name), "unknown-field-known", {"name": name, "known": ", ".join(allowed)}
     field = _field(path)
+    value = error.instance
     is_date = schema_part.get("format") == "date" or "date" in field.split(".")[-1:]
     if is_date and kind in ("format", "pattern", "type"):
-        return Problem.BAD_DATE, path, f"'{field}' is not a real date written YYYY-MM-DD: {error.instance!r}"
+        return Problem.BAD_DATE, path, "bad-date", {"field": field, "value": value}
     if kind == "type":
         expected = schema_part.get("type")
-        wanted = " or ".join(expected) if isinstance(expected, list) else str(expected)
-        plain = {"integer": "a whole number", "string": "text", "array": "a list", "object": "a mapping"}
-        wanted = plain.get(wanted, wanted)
-        return Problem.BAD_VALUE, path, f"'{field}' must be {wanted}, not {error.instance!r}"
+        names = expected if isinstance(expected, list) else [str(expected)]
+        french = " ou ".join(_PLAIN_TYPES.get(n, (n, n))[0] for n in names)
+        english = " or ".join(_PLAIN_TYPES.get(n, (n, n))[1] for n in names)
+        return Problem.BAD_VALUE, path, "bad-type", {"field": field, "wanted_fr": french, "wanted_en": english,
+                                                     "value": value}
     if kind == "pattern":
         rule = schema_part.get("description", f"the form {schema_part.get('pattern')}")
-        return Problem.BAD_VALUE, path, f"'{field}' has the wrong form: {error.instance!r}. {rule}"
+        return Problem.BAD_VALUE, path, "bad-form", {"field": field, "value": value, "rule": rule}
     if kind in ("enum", "const"):
         options = schema_part.get("enum") or [schema_part.get("const")]
-        listed = ", ".join(map(str, options))
-        return Problem.BAD_VALUE, path, f"'{field}' must be one of {listed}, not {error.instance!r}"
+        return Problem.BAD_VALUE, path, "one-of", {"field": field, "options": ", ".join(map(str, options)),
+                                                   "value": value}
     if kind in ("minLength", "minItems"):
-        return Problem.BAD_VALUE, path, f"'{field}' must not be empty"
+        return Problem.BAD_VALUE, path, "empty", {"field": field}
     if kind in ("maxLength", "maxItems"):
-        return Problem.BAD_VALUE, path, f"'{field}' is too long ({error.validator_value} at most)"
+        return Problem.BAD_VALUE, path, "too-long", {"field": field, "limit": error.validator_value}
     if kind == "uniqueItems":
-        return Problem.BAD_VALUE, path, f"'{field}' lists the same value twice"
+        return Problem.BAD_VALUE, path, "listed-twice", {"field": field}
     if kind in ("minimum", "maximum"):
-        return Problem.BAD_VALUE, path, f"'{field}' is out of range: {error.instance!r}"
-    return Problem.BAD_VALUE, path, f"'{field}': {error.message}"
+        return Problem.BAD_VALUE, path, "out-of-range", {"field": field, "value": value}
+    return Problem.BAD_VALUE, path, "schema-other", {"field": field, "detail": error.message}

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from .messages import render_message
+
 try:  # the C loader is several times faster on large archives
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -22,10 +24,13 @@ Path = tuple[str | int, ...]
 class YamlProblem(ValueError):
     """YAML that cannot be read: the message is for people, the line is 1-based in the file."""
 
-    def __init__(self, message: str, line: int) -> None:
+    def __init__(self, key: str, line: int, /, **args: object) -> None:
+        message = render_message(key, args, "en")
         super().__init__(message)
         self.message = message
         self.line = line
+        self.key = key
+        self.values = args
 
 
 @dataclass
@@ -57,9 +62,9 @@ def load(text: str, first_line: int = 1) -> LocatedYaml:
         mark = err.problem_mark or err.context_mark
         line = first_line + (mark.line if mark else 0)
         what = err.problem or "unreadable YAML"
-        raise YamlProblem(f"YAML syntax error: {what}", line) from None
+        raise YamlProblem("yaml-syntax", line, detail=what) from None
     except yaml.YAMLError as err:
-        raise YamlProblem(f"YAML error: {err}", first_line) from None
+        raise YamlProblem("yaml-error", first_line, detail=str(err)) from None
     located = LocatedYaml(data=None, first_line=first_line)
     if node is None:
         return located
@@ -73,7 +78,7 @@ def _convert(node: yaml.Node, path: Path, out: LocatedYaml, offset: int) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem("a mapping key must be plain text", key_node.start_mark.line + 1 + offset)
+                raise YamlProblem("yaml-key-not-text", key_node.start_mark.line + 1 + offset)
             key = str(key_node.value)
             key_line = key_node.start_mark.line + 1 + offset
             if key in result:
@@ -87,7 +92,8 @@ def _convert(node: yaml.Node, path: Path, out: LocatedYaml, offset: int) -> Any:
         return [_convert(child, (*path, i), out, offset) for i, child in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node, offset)
-    raise YamlProblem("unsupported YAML node", node.start_mark.line + 1 + offset)  # pragma: no cover
+    raise YamlProblem("yaml-error", node.start_mark.line + 1 + offset,  # pragma: no cover
+                      detail="unsupported YAML node")
 
 
 _SAFE_TAGS = {
@@ -105,7 +111,7 @@ def _scalar(node: yaml.ScalarNode, offset: int) -> Any:
         # impossible date such as 2021-02-30 gets our message instead of PyYAML's.
         return node.value
     if node.tag not in _SAFE_TAGS:
-        raise YamlProblem(f"unsupported YAML tag {node.tag!r}", node.start_mark.line + 1 + offset)
+        raise YamlProblem("yaml-tag", node.start_mark.line + 1 + offset, tag=repr(node.tag))
     constructor = _Loader("")
     try:
         return constructor.construct_object(node, deep=True)

@@ -42,7 +42,8 @@ def report(app: Sphinx, diagnostic: Diagnostic) -> None:
     """Emit one problem as a Sphinx warning, located in its file."""
     path = Path(app.srcdir) / diagnostic.path
     location = f"{path}:{diagnostic.line}" if diagnostic.line else str(path)
-    logger.warning(diagnostic.message, location=location, type=WARNING_TYPE, subtype=diagnostic.problem.subtype)
+    message = diagnostic.render(str(getattr(app.config, "archive_language", "fr")))
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=diagnostic.problem.subtype)
 
 
 def on_builder_inited(app: Sphinx) -> None:

@@ -29,6 +29,8 @@ class ArchiveConfig:
     nav_group_limit: int = 40
     """The most people or organisations a letter of the A–Z lists in the navigation before it
     is split by two-letter prefix (Da, De, Du …): this bounds every page's sidebar."""
+    language: str = "fr"
+    """The language of the archive's warnings: "fr" (the default, for archivists) or "en"."""
 
     @classmethod
     def from_sphinx(cls, config: Config) -> ArchiveConfig:

@@ -48,9 +48,7 @@ def write_pages(srcdir: Path, pages: dict[str, PlannedPage], diagnostics: Diagno
         text = source_text(page)
         if path.exists():
             if not is_generated(path):
-                diagnostics.add(Problem.GENERATED, f"'{docname}.md' is where the archive generates a page; "
-                                "this file was not generated and is left untouched, move it elsewhere",
-                                f"{docname}.md", 1)
+                diagnostics.say(Problem.GENERATED, "generated", f"{docname}.md", 1, docname=docname)
                 blocked.add(docname)
                 continue
             if path.read_text(encoding="utf-8") == text:

@@ -1,0 +1,107 @@
+"""Every message the archive prints, in French (for archivists, the default) and in English.
+
+One catalogue, keyed by a message name; the checks say *which* message and with what values
+(:meth:`seminar_archive.diagnostics.Diagnostics.say`), and each front-end renders it in its
+language. Two special values: ``suggestion`` (a close id, or "") becomes the "did you mean"
+hint ``{hint}``; ``{q}`` arguments are quoted the way each language quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+DEFAULT_LANGUAGE = "fr"
+
+# key -> (French, English). Values are str.format templates; {hint} is the suggestion.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # Files and YAML
+    "not-utf8": ("le fichier n’est pas du texte UTF-8 (octet 0x{byte}) ; enregistrez-le en UTF-8",
+                 "the file is not UTF-8 text (byte 0x{byte}); save it as UTF-8"),
+    "yaml-syntax": ("erreur de syntaxe YAML : {detail}", "YAML syntax error: {detail}"),
+    "yaml-error": ("YAML illisible : {detail}", "YAML error: {detail}"),
+    "yaml-key-not-text": ("une clé doit être du texte simple", "a mapping key must be plain text"),
+    "yaml-tag": ("étiquette YAML non acceptée : {tag}", "unsupported YAML tag {tag}"),
+    "given-twice": ("« {name} » est donné deux fois (la première à la ligne {first}) ; le second est ignoré",
+                    "'{name}' is given twice (first on line {first}); the second is ignored"),
+    "must-hold-fields": ("« {key}: » doit contenir les champs de la page", "'{key}:' must hold the page's fields"),
+    # Schema
+    "required": ("le champ obligatoire « {field} » manque", "required field '{field}' is missing"),
+    "required-in": ("le champ obligatoire « {field} » manque dans {where}",
+                    "required field '{field}' is missing in {where}"),
+    "unknown-field": ("champ inconnu « {name} »{hint}", "unknown field '{name}'{hint}"),
+    "unknown-field-known": ("champ inconnu « {name} » ; champs possibles : {known}",
+                            "unknown field '{name}'; known fields: {known}"),
+    "bad-date": ("« {field} » n’est pas une date réelle écrite AAAA-MM-JJ : {value!r}",
+                 "'{field}' is not a real date written YYYY-MM-DD: {value!r}"),
+    "bad-type": ("« {field} » doit être {wanted_fr}, pas {value!r}", "'{field}' must be {wanted_en}, not {value!r}"),
+    "bad-form": ("« {field} » n’a pas la bonne forme : {value!r}. {rule}",
+                 "'{field}' has the wrong form: {value!r}. {rule}"),
+    "one-of": ("« {field} » doit être l’une des valeurs {options}, pas {value!r}",
+               "'{field}' must be one of {options}, not {value!r}"),
+    "empty": ("« {field} » ne doit pas être vide", "'{field}' must not be empty"),
+    "too-long": ("« {field} » est trop long ({limit} au plus)", "'{field}' is too long ({limit} at most)"),
+    "listed-twice": ("« {field} » contient deux fois la même valeur", "'{field}' lists the same value twice"),
+    "out-of-range": ("« {field} » est hors limites : {value!r}", "'{field}' is out of range: {value!r}"),
+    "schema-other": ("« {field} » : {detail}", "'{field}': {detail}"),
+    # Registry files
+    "registry-not-utf8": ("le fichier n’est pas du texte UTF-8 ({reason} à l’octet {start})",
+                          "the file is not UTF-8 text ({reason} at byte {start})"),
+    "id-twice": ("l’identifiant « {name} » est donné deux fois (la première à la ligne {first})",
+                 "id '{name}' is given twice (first on line {first})"),
+    "field-twice": ("le champ « {name} » est donné deux fois (la première à la ligne {first})",
+                    "field '{name}' is given twice (first on line {first})"),
+    "registry-not-mapping": ("le fichier doit associer à chaque identifiant sa fiche",
+                             "the file must be a mapping from id to entry"),
+    # Whole-archive checks
+    "duplicate-id": ("l’identifiant « {id} » est déjà pris par {where} ; les identifiants sont permanents, "
+                     "donnez-en un nouveau à cette page",
+                     "id '{id}' is already used by {where}; ids are permanent, give this page a new one"),
+    "duplicate-key": ("la clé de citation « {key} » est déjà prise par {where} ; les clés sont permanentes, "
+                      "donnez-en une nouvelle à cette page",
+                      "citation key '{key}' is already used by {where}; keys are permanent, "
+                      "give this page a new one"),
+    "id-mismatch": ("l’identifiant de la page est « {id} » mais son fichier s’appelle « {stem} » ; "
+                    "renommez le fichier en « {id}.md »",
+                    "the page's id is '{id}' but its file is named '{stem}'; rename the file to '{id}.md'"),
+    "missing-source": ("le document source « {source} » n’est pas dans docs/sources/{hint}",
+                       "source document '{source}' is not in docs/sources/{hint}"),
+    "duplicate-number": ("la série « {series} » a déjà une séance numéro {number} ({where})",
+                         "series '{series}' already has a session number {number} ({where})"),
+    "unknown-person": ("personne inconnue « {person} »{hint}", "unknown person '{person}'{hint}"),
+    "ambiguous-person": ("personne inconnue « {person} » : plusieurs fiches lui ressemblent ({candidates}) ; "
+                         "choisissez la bonne",
+                         "unknown person '{person}': several entries look like it ({candidates}); "
+                         "pick the right one"),
+    "unknown-org": ("organisation inconnue « {org} »{hint}", "unknown organisation '{org}'{hint}"),
+    "unknown-org-in": ("organisation inconnue « {org} » dans {field}{hint}",
+                       "unknown organisation '{org}' in {field}{hint}"),
+    "unknown-parent": ("organisation parente inconnue « {org} »{hint}", "unknown parent organisation '{org}'{hint}"),
+    "unknown-series": ("série inconnue « {series} »{hint}", "unknown series '{series}'{hint}"),
+    "unknown-event": ("événement inconnu « {event} »{hint}", "unknown event '{event}'{hint}"),
+    "org-cycle": ("l’organisation « {org} » est sa propre parente ({chain})",
+                  "organisation '{org}' is its own parent ({chain})"),
+    "unused-person": ("la personne « {id} » est dans le registre mais aucune page ne la cite",
+                      "person '{id}' is in the registry but no page refers to them"),
+    "unused-org": ("l’organisation « {id} » est dans le registre mais rien ne la cite",
+                   "organisation '{id}' is in the registry but nothing refers to it"),
+    "possible-duplicate": ("« {id} » ({name}) semble être la même personne que « {other} » ({other_name}, "
+                           "{where}) ; gardez une seule fiche et mettez l’autre graphie dans « variants: »",
+                           "'{id}' ({name}) looks like the same person as '{other}' ({other_name}, {where}); "
+                           "keep one entry and put the other spelling in its 'variants:'"),
+    "generated": ("« {docname}.md » est l’emplacement d’une page générée ; ce fichier n’a pas été généré, "
+                  "il est laissé intact : déplacez-le",
+                  "'{docname}.md' is where the archive generates a page; this file was not generated "
+                  "and is left untouched, move it elsewhere"),
+}
+
+_HINT = {"fr": " ; vouliez-vous dire « {} » ?", "en": "; did you mean '{}'?"}
+
+
+def render_message(key: str, args: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> str:
+    """The message ``key`` in ``lang`` ("fr" or "en"), filled with ``args``."""
+    french, english = CATALOGUE[key]
+    template = french if lang == "fr" else english
+    language = "fr" if lang == "fr" else "en"
+    suggestion = args.get("suggestion")
+    hint = _HINT[language].format(suggestion) if suggestion else ""
+    return template.format(**args, hint=hint)
