@@ -32,7 +32,9 @@ def check_items(items: list[Item], diagnostics: Diagnostics) -> list[Item]:
     kept: list[Item] = []
     seen_ids: dict[str, Item] = {}
     seen_keys: dict[str, Item] = {}
-    for item in items:
+    # A page whose file is named after its id is the original: a copy saved under another
+    # name is the one reported, whichever file name sorts first.
+    for item in sorted(items, key=lambda i: PurePosixPath(i.docname).name != i.id):
         earlier = seen_ids.get(item.id)
         if earlier is not None:
             diagnostics.say(Problem.DUPLICATE_ID, "duplicate-id", item.where.path, item.where.line,
@@ -47,7 +49,8 @@ def check_items(items: list[Item], diagnostics: Diagnostics) -> list[Item]:
             seen_keys[item.citekey] = item
         seen_ids[item.id] = item
         kept.append(item)
-    return kept
+    order = {id(item): index for index, item in enumerate(items)}
+    return sorted(kept, key=lambda i: order[id(i)])
 
 
 def _where(ref: SourceRef) -> str:

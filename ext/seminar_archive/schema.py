@@ -47,6 +47,23 @@ def editor_schema(name: str, pointer: str) -> dict[str, Any]:
 Args = dict[str, object]
 
 
+# Schemas for editors, one per kind of file an archivist writes: name -> (schema file, pointer).
+EDITOR_SCHEMAS = {
+    "page.schema.json": ("page.schema.json", ""),
+    "people.schema.json": ("registry.schema.json", "/properties/people"),
+    "organisations.schema.json": ("registry.schema.json", "/properties/organisations"),
+}
+
+
+def editor_schema_texts() -> dict[str, str]:
+    """Each editor schema as the text published under _static/schemas/ (and kept in docs/)."""
+    texts = {}
+    for name, (source, pointer) in EDITOR_SCHEMAS.items():
+        value = editor_schema(source, pointer) if pointer else schema(source)
+        texts[name] = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    return texts
+
+
 def validate(data: Any, name: str, pointer: str = ""
              ) -> Iterator[tuple[Problem, tuple[str | int, ...], str, Args]]:
     """Yield (kind of problem, path of the value, message key, its values) for each way ``data``

@@ -16,11 +16,7 @@ if TYPE_CHECKING:
     from .state import BuildState
 
 # Schemas for editors, one per kind of file an archivist writes (see docs/contributing.md).
-EDITOR_SCHEMAS = {
-    "page.schema.json": ("page.schema.json", ""),
-    "people.schema.json": ("registry.schema.json", "/properties/people"),
-    "organisations.schema.json": ("registry.schema.json", "/properties/organisations"),
-}
+EDITOR_SCHEMAS = schema.EDITOR_SCHEMAS
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -41,9 +37,8 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
                                 version=str(app.config.release or ""))
     _write_if_changed(data_dir / "archive.json", _dump(document))
     _write_if_changed(data_dir / "archive.schema.json", _dump(schema.schema("archive.schema.json")))
-    for name, (source, pointer) in EDITOR_SCHEMAS.items():
-        value = schema.editor_schema(source, pointer) if pointer else schema.schema(source)
-        _write_if_changed(outdir / "_static" / "schemas" / name, _dump(value))
+    for name, text in schema.editor_schema_texts().items():
+        _write_if_changed(outdir / "_static" / "schemas" / name, text)
     sources = Path(app.srcdir) / state.config.sources_dir
     if sources.is_dir():
         target = outdir / state.config.sources_dir
