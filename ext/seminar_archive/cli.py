@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from . import duplicates, schema
 from .checks import closest
 from .diagnostics import Diagnostic
@@ -190,8 +192,14 @@ def slug(text: str) -> str:
 
 
 def quote(value: str) -> str:
-    """A YAML scalar that reads back as exactly ``value`` (JSON strings are YAML)."""
-    return json.dumps(" ".join(value.split()), ensure_ascii=False)
+    """A YAML scalar that reads back as exactly ``value``: plain when it can be, else double-quoted
+    (a JSON string is a YAML string)."""
+    value = " ".join(value.split())
+    try:
+        plain = yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
 def flow_list(values: Sequence[str]) -> str:

@@ -94,6 +94,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "and is left untouched, move it elsewhere"),
 }
 
+# What PyYAML says most often, in plain French (anything else is shown as PyYAML words it).
+YAML_DETAILS_FR = {
+    "did not find expected ',' or ']'": "une liste entre [ ] n’est pas fermée (« ] » ou « , » attendu)",
+    "did not find expected ',' or '}'": "un ensemble entre { } n’est pas fermé (« } » ou « , » attendu)",
+    "mapping values are not allowed here": "un « : » inattendu ; mettez la valeur entre guillemets",
+    "found character '\\t' that cannot start any token": "une tabulation : indentez avec des espaces",
+    "could not find expected ':'": "« : » attendu après le nom du champ",
+    "did not find expected key": "un champ attendu ici : vérifiez l’indentation",
+    "did not find expected '-' indicator": "« - » attendu : vérifiez l’indentation de la liste",
+    "found unexpected end of stream": "le texte s’arrête trop tôt (guillemet non fermé ?)",
+    "found undefined alias": "un alias « * » sans ancre « & »",
+    "expected <block end>, but found '<block sequence start>'": "une liste mal indentée",
+}
+
+# French wording of the schema's rules, by pattern (the schema's descriptions are in English).
+RULES_FR = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "Un identifiant : lettres minuscules sans accents, chiffres et tirets simples ; "
+                                "il ne change plus une fois publié.",
+    "^[A-Za-z][A-Za-z0-9:_-]*$": "Une clé de citation : lettres ASCII, chiffres, « - », « _ » et « : », "
+                                 "commençant par une lettre.",
+    "^[A-Za-z0-9_.-]+\\.txt$": "Le nom d’un fichier .txt de docs/sources/.",
+    "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$": "Un ORCID : 0000-0000-0000-0000.",
+    "^[0-9]{8}[0-9X]$": "Un numéro IdRef de neuf caractères.",
+    "^Q[1-9][0-9]*$": "Un élément Wikidata : Q suivi de chiffres.",
+    "^0[a-z0-9]{6}[0-9]{2}$": "Un identifiant ROR de neuf caractères, commençant par 0.",
+}
+
 _HINT = {"fr": " ; vouliez-vous dire « {} » ?", "en": "; did you mean '{}'?"}
 
 
@@ -104,4 +131,9 @@ def render_message(key: str, args: Mapping[str, object], lang: str = DEFAULT_LAN
     language = "fr" if lang == "fr" else "en"
     suggestion = args.get("suggestion")
     hint = _HINT[language].format(suggestion) if suggestion else ""
-    return template.format(**args, hint=hint)
+    values = dict(args)
+    if language == "fr" and key == "yaml-syntax":
+        values["detail"] = YAML_DETAILS_FR.get(str(values.get("detail")), values.get("detail"))
+    if language == "fr" and key == "bad-form":
+        values["rule"] = RULES_FR.get(str(values.get("pattern")), values.get("rule"))
+    return template.format(**values, hint=hint)

@@ -121,7 +121,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | i
                                                      "value": value}
     if kind == "pattern":
         rule = schema_part.get("description", f"the form {schema_part.get('pattern')}")
-        return Problem.BAD_VALUE, path, "bad-form", {"field": field, "value": value, "rule": rule}
+        return Problem.BAD_VALUE, path, "bad-form", {"field": field, "value": value, "rule": rule,
+                                                     "pattern": schema_part.get("pattern")}
     if kind in ("enum", "const"):
         options = schema_part.get("enum") or [schema_part.get("const")]
         return Problem.BAD_VALUE, path, "one-of", {"field": field, "options": ", ".join(map(str, options)),

@@ -1,0 +1,301 @@
+"""The ``archive`` command, run as archivists run it: in its own process, from a repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DOCS, REPO, TESTS, cli_build, copy_root
+from seminar_archive import cli, duplicates
+from seminar_archive.diagnostics import Problem
+from seminar_archive.loader import load_archive
+from seminar_archive.messages import CATALOGUE, render_message
+from seminar_archive.model import Person, SourceRef
+from seminar_archive.schema import editor_schema_texts
+
+CORPUS = TESTS / "corpus" / "cli-bad"
+
+
+def archive(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "ext")}
+    env.pop("ARCHIVE_LANG", None)
+    return subprocess.run([sys.executable, "-m", "seminar_archive", *args], cwd=cwd, capture_output=True,
+                          text=True, check=False, env=env, timeout=120)
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """A private copy of the bad corpus, as a repository (the command runs from its root)."""
+    root = tmp_path / "repo"
+    shutil.copytree(CORPUS, root)
+    return root
+
+
+# One line per kind of problem: exactly what an archivist reads (file relative to the repository).
+EXPECTED = [
+    "docs/registry/organisations.yaml:4: l’organisation « loop-a » est sa propre parente "
+    "(loop-a → loop-b → loop-a) [archive.org-cycle]",
+    "docs/registry/organisations.yaml:7: l’organisation « loop-b » est sa propre parente "
+    "(loop-b → loop-a → loop-b) [archive.org-cycle]",
+    "docs/registry/people.yaml:8: « etienne-elise » (Elise Etienne) semble être la même personne que "
+    "« elise-etienne » (Élise Étienne, registry/people.yaml:5) ; gardez une seule fiche et mettez l’autre "
+    "graphie dans « variants: » [archive.possible-duplicate]",
+    "docs/registry/people.yaml:14: « jp-segade » (J.-P. Segade) semble être la même personne que "
+    "« jean-paul-segade » (Jean-Paul Segade, registry/people.yaml:11) ; gardez une seule fiche et mettez "
+    "l’autre graphie dans « variants: » [archive.possible-duplicate]",
+    "docs/registry/people.yaml:20: « dr-livartowski » (Dr Alain Livartowski) semble être la même personne que "
+    "« alain-livartowski » (Alain Livartowski, registry/people.yaml:17) ; gardez une seule fiche et mettez "
+    "l’autre graphie dans « variants: » [archive.possible-duplicate]",
+    "docs/registry/people.yaml:29: la personne « nobody-atall » est dans le registre mais aucune page ne la cite "
+    "[archive.unused]",
+    "docs/registry/people.yaml:32: l’identifiant « ada-dupont » est donné deux fois (la première à la ligne 2) "
+    "[archive.duplicate-id]",
+    "docs/sessions/ambiguous-person.md:12: personne inconnue « luci-martin » : plusieurs fiches lui ressemblent "
+    "(luc-martin, lucie-martin) ; choisissez la bonne [archive.unknown-person]",
+    "docs/sessions/bad-date.md:7: « date » n’est pas une date réelle écrite AAAA-MM-JJ : '2021-02-30' "
+    "[archive.bad-date]",
+    "docs/sessions/bad-id.md:4: « id » n’a pas la bonne forme : 'Séance 16'. Un identifiant : lettres minuscules "
+    "sans accents, chiffres et tirets simples ; il ne change plus une fois publié. [archive.bad-value]",
+    "docs/sessions/bad-number.md:6: « number » doit être un nombre entier, pas 'deux' [archive.bad-value]",
+    "docs/sessions/bad-yaml.md:9: erreur de syntaxe YAML : une liste entre [ ] n’est pas fermée "
+    "(« ] » ou « , » attendu) [archive.yaml]",
+    "docs/sessions/copie-de-ok-01.md:4: l’identifiant « ok-01 » est déjà pris par sessions/ok-01.md:4 ; "
+    "les identifiants sont permanents, donnez-en un nouveau à cette page [archive.duplicate-id]",
+    "docs/sessions/missing-source.md:4: le document source « nope.txt » n’est pas dans docs/sources/ ; "
+    "vouliez-vous dire « prog.txt » ? [archive.missing-source]",
+    "docs/sessions/missing-title.md:2: le champ obligatoire « title » manque [archive.missing-field]",
+    "docs/sessions/reused-key.md:4: la clé de citation « k-01 » est déjà prise par sessions/ok-01.md:4 ; "
+    "les clés sont permanentes, donnez-en une nouvelle à cette page [archive.duplicate-key]",
+    "docs/sessions/reused-number.md:4: la série « ser » a déjà une séance numéro 1 (sessions/ok-01.md:4) "
+    "[archive.duplicate-number]",
+    "docs/sessions/unknown-field.md:9: champ inconnu « tittle » ; vouliez-vous dire « title » ? "
+    "[archive.unknown-field]",
+    "docs/sessions/unknown-org.md:12: organisation inconnue « labo » ; vouliez-vous dire « lab » ? "
+    "[archive.unknown-org]",
+    "docs/sessions/unknown-person.md:12: personne inconnue « ada-dupond » ; vouliez-vous dire « ada-dupont » ? "
+    "[archive.unknown-person]",
+    "docs/sessions/unknown-series.md:4: série inconnue « ser-x » ; vouliez-vous dire « ser » ? "
+    "[archive.unknown-item]",
+    "docs/sessions/wrong-name.md:4: l’identifiant de la page est « other-id » mais son fichier s’appelle "
+    "« wrong-name » ; renommez le fichier en « other-id.md » [archive.id-mismatch]",
+]
+
+
+def test_check_reports_each_bad_page_with_file_line_and_french_message(corpus: Path) -> None:
+    result = archive("check", cwd=corpus)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == EXPECTED
+    assert f"{len(EXPECTED)} problèmes trouvés" in result.stderr
+
+
+def test_every_problem_of_the_checks_is_in_the_corpus() -> None:
+    shown = {line.rsplit("[archive.", 1)[1].rstrip("]") for line in EXPECTED}
+    # ref and generated belong to the build (roles in the text, generated pages); not-UTF-8 is below.
+    assert {p.subtype for p in Problem} - shown == {"ref", "generated"}
+
+
+def test_check_in_english_on_request(corpus: Path) -> None:
+    result = archive("--lang", "en", "check", "docs/sessions/unknown-person.md", cwd=corpus)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/sessions/unknown-person.md:12: unknown person 'ada-dupond'; did you mean 'ada-dupont'? "
+        "[archive.unknown-person]"]
+
+
+def test_check_given_paths_reports_only_those(corpus: Path) -> None:
+    result = archive("check", "docs/sessions/bad-date.md", "docs/registry/organisations.yaml", cwd=corpus)
+    assert result.returncode == 1
+    assert [line.split(":", 1)[0] for line in result.stdout.splitlines()] == [
+        "docs/registry/organisations.yaml", "docs/registry/organisations.yaml", "docs/sessions/bad-date.md"]
+    clean = archive("check", "docs/sessions/ok-02.md", cwd=corpus)
+    assert (clean.returncode, clean.stdout) == (0, "")
+    # From inside docs/, paths are shown from there.
+    inside = archive("check", "sessions/bad-date.md", cwd=corpus / "docs")
+    assert inside.stdout.startswith("sessions/bad-date.md:7: ")
+
+
+def test_a_page_that_is_not_utf8_is_located_without_traceback(corpus: Path) -> None:
+    page = corpus / "docs" / "sessions" / "latin1.md"
+    page.write_bytes("---\narchive:\n  kind: session\n  title: Séance\n---\n".encode("latin-1"))
+    result = archive("check", "docs/sessions/latin1.md", cwd=corpus)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/sessions/latin1.md:4: le fichier n’est pas du texte UTF-8 (octet 0xe9) ; enregistrez-le en UTF-8 "
+        "[archive.yaml]"]
+
+
+def test_copied_session_and_unparsable_page_in_the_real_archive(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    copy_root("site", repo)
+    (repo / "site").rename(repo / "docs")
+    sessions = repo / "docs" / "sessions"
+    shutil.copyfile(sessions / "ia-sante-03.md", sessions / "ia-sante-03-copie.md")
+    (sessions / "casse.md").write_text("---\narchive:\n  kind: session\n  title: [IA\n  id: casse\n---\n",
+                                       encoding="utf-8")
+    result = archive("check", cwd=repo)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/sessions/casse.md:5: erreur de syntaxe YAML : une liste entre [ ] n’est pas fermée "
+        "(« ] » ou « , » attendu) [archive.yaml]",
+        "docs/sessions/ia-sante-03-copie.md:5: l’identifiant « ia-sante-03 » est déjà pris par "
+        "sessions/ia-sante-03.md:5 ; les identifiants sont permanents, donnez-en un nouveau à cette page "
+        "[archive.duplicate-id]",
+    ]
+
+
+def test_real_archive_is_clean_and_usage_errors_exit_2(tmp_path: Path) -> None:
+    result = archive("check", cwd=REPO)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout
+    assert "aucun problème" in result.stderr
+    for args, cwd in [(("check", "nowhere.md"), REPO), (("check",), tmp_path), (("check", "/"), REPO),
+                      (("frobnicate",), REPO), (("--docs", str(tmp_path / "absent"), "check"), REPO)]:
+        bad = archive(*args, cwd=cwd)
+        no_traceback(bad)
+        assert bad.returncode == 2, (args, bad.stderr)
+        assert bad.stderr.strip(), args
+
+
+def test_new_then_check_then_build_gives_a_page_in_the_indexes(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    copy_root("site", repo)
+    (repo / "site").rename(repo / "docs")
+    person = archive("new", "person", "--given", "Zoé", "--family", "Ávila", cwd=repo)
+    assert person.returncode == 0, person.stderr
+    registry = (repo / "docs" / "registry" / "people.yaml").read_text(encoding="utf-8")
+    original = (DOCS / "registry" / "people.yaml").read_text(encoding="utf-8")
+    assert registry.startswith(original), "the registry was rewritten, not appended to"
+    assert registry[len(original):] == ("zoe-avila:\n  given: Zoé\n  family: Ávila\n"
+                                        "  orcid: null\n  idref: null\n  wikidata: null\n")
+    session = archive("new", "session", "--series", "ia-sante", "--date", "2023-01-10",
+                      "--title", "IA et santé : une séance de plus", "--speaker", "zoe-avila=chercheuse, Inserm",
+                      "--moderator", "daniel-benamouzig", "--theme", "thème tout neuf", cwd=repo)
+    assert session.returncode == 0, session.stderr
+    page = repo / "docs" / "sessions" / "ia-sante-09.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\n# yaml-language-server: $schema=../_static/schemas/page.schema.json\n")
+    assert "  citekey: iasante-2023-s09\n" in text and "  number: 9\n" in text
+    check = archive("check", cwd=repo)
+    assert (check.returncode, check.stdout) == (0, ""), check.stdout
+    # new refuses to overwrite, and leaves the file as it was.
+    again = archive("new", "session", "--series", "ia-sante", "--date", "2023-01-10", "--title", "Autre",
+                    "--id", "ia-sante-09", cwd=repo)
+    assert again.returncode == 1 and "existe déjà" in again.stderr
+    assert page.read_text(encoding="utf-8") == text
+    taken = archive("new", "person", "--given", "Zoe", "--family", "Avila", cwd=repo)
+    assert taken.returncode == 1 and "existe déjà" in taken.stderr
+    lookalike = archive("new", "person", "--given", "Z.", "--family", "Ávila", "--id", "z-avila", cwd=repo)
+    assert lookalike.returncode == 1 and "ressemble à « zoe-avila »" in lookalike.stderr
+    build = cli_build(repo / "docs", "-n", "-W", "--keep-going", "-q", outdir=tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    out = tmp_path / "out"
+    assert "IA et santé : une séance de plus" in (out / "people" / "zoe-avila.html").read_text(encoding="utf-8")
+    people_index = "".join(p.read_text(encoding="utf-8") for p in (out / "people").rglob("*.html"))
+    assert "people/zoe-avila.html" in people_index or "zoe-avila.html" in people_index
+    themes = "".join(p.read_text(encoding="utf-8") for p in (out / "themes").rglob("*.html"))
+    assert "thème tout neuf" in themes and "ia-sante-09.html" in themes
+
+
+def test_new_press_org_and_refusals(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    copy_root("site", repo)
+    (repo / "site").rename(repo / "docs")
+    org = archive("new", "org", "--name", "Agence du numérique en santé", "--acronym", "ANS", cwd=repo)
+    assert org.returncode == 0, org.stderr
+    assert "\nagence-du-numerique-en-sante:\n  name: Agence du numérique en santé\n  acronym: ANS\n" in (
+        repo / "docs" / "registry" / "organisations.yaml").read_text(encoding="utf-8")
+    press = archive("new", "press", "--date", "2022-10-21", "--title", "Un second communiqué",
+                    "--issuer", "agence-du-numerique-en-sante", "--source", "003_0be8fc24b0174986.txt",
+                    "--person", "emmanuel-bacry", cwd=repo)
+    assert press.returncode == 0, press.stderr
+    text = (repo / "docs" / "press" / "communique-2022-10-21-2.md").read_text(encoding="utf-8")
+    assert "  citekey: ans-2022-10-21\n" in text
+    same_key = archive("new", "press", "--date", "2022-10-21", "--title", "Encore", "--issuer", "health-data-hub",
+                       "--source", "003_0be8fc24b0174986.txt", "--id", "communique-hdh-bis", cwd=repo)
+    assert same_key.returncode == 0
+    assert "  citekey: hdh-2022-10-21b\n" in (repo / "docs" / "press" / "communique-hdh-bis.md").read_text(
+        encoding="utf-8")
+    check = archive("check", cwd=repo)
+    assert (check.returncode, check.stdout) == (0, ""), check.stdout
+    unknown = archive("new", "session", "--series", "ia-sante", "--date", "2023-01-10", "--title", "x",
+                      "--speaker", "emmanuel-bacri", cwd=repo)
+    assert unknown.returncode == 1 and "vouliez-vous dire « emmanuel-bacry »" in unknown.stderr
+    bad_date = archive("new", "session", "--series", "ia-sante", "--date", "2023-02-30", "--title", "x", cwd=repo)
+    assert bad_date.returncode == 2 and "2023-02-30" in bad_date.stderr
+    existing = archive("new", "org", "--name", "CNRS", cwd=repo)
+    assert existing.returncode == 1 and "« cnrs » existe déjà" in existing.stderr
+    assert not list((repo / "docs" / "sessions").glob("ia-sante-09*"))
+
+
+def person(person_id: str, given: str, family: str, line: int, *variants: str) -> Person:
+    return Person(person_id, given, family, variants=variants, where=SourceRef("registry/people.yaml", line))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Élise Étienne", "Elise Etienne"),
+    ("J.-P. Segade", "Jean-Paul Segade"),
+    ("Dr Alain Livartowski", "Alain Livartowski"),
+    ("Catherine Commaille-Chapus", "Catherine Commaille Chapus"),
+    ("Pr Jean de La Fontaine", "jean la fontaine"),
+    ("Daniel Benamouzig", "DANIEL BENAMOUZIG"),
+])
+def test_duplicate_finder_same_person(a: str, b: str) -> None:
+    assert duplicates.same_name(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Jean Segade", "Jean-Paul Segade"),
+    ("Luc Martin", "Lucie Martin"),
+    ("Anne Dupont", "Anne Durand"),
+    ("Paul Dupont", "P. Durand"),
+])
+def test_duplicate_finder_different_people(a: str, b: str) -> None:
+    assert not duplicates.same_name(a, b)
+
+
+def test_duplicate_finder_on_entries_and_variants() -> None:
+    people = [person("elise-etienne", "Élise", "Étienne", 1), person("e-etienne", "Elise", "Etienne", 5),
+              person("bob", "Robert", "Martin", 9, "Bob Martin"), person("bob-martin", "Bob", "Martin", 13)]
+    found = [(d.earlier.id, d.later.id) for d in duplicates.find_duplicates(people)]
+    assert found == [("elise-etienne", "e-etienne"), ("bob", "bob-martin")]
+
+
+def test_duplicate_finder_does_not_flag_the_real_registry() -> None:
+    archive_, diagnostics = load_archive(DOCS)
+    assert len(archive_.people) >= 40
+    assert duplicates.find_duplicates(archive_.people) == []
+    assert not [d for d in diagnostics if d.problem is Problem.POSSIBLE_DUPLICATE]
+
+
+def test_every_message_has_both_languages_and_the_same_values() -> None:
+    import string
+
+    for key, (french, english) in CATALOGUE.items():
+        names = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (french, english)]
+        assert names[0] - {"wanted_fr"} == names[1] - {"wanted_en"}, key
+    assert render_message("unknown-person", {"person": "x", "suggestion": "y"}, "en") == (
+        "unknown person 'x'; did you mean 'y'?")
+
+
+def test_editor_schemas_in_docs_are_current() -> None:
+    """docs/_static/schemas/ is where each page's first line points editors: it never drifts."""
+    folder = DOCS / "_static" / "schemas"
+    for name, text in editor_schema_texts().items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"run `archive schemas` ({name})"
+
+
+def test_slugs_and_keys() -> None:
+    assert cli.slug("Anaïs Person") == "anais-person"
+    assert cli.slug("3IA Côte d’Azur") == "3ia-cote-d-azur"
+    assert cli.citekey_prefix("ia-sante") == "iasante"
