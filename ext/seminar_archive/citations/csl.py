@@ -1,0 +1,97 @@
+"""CSL-JSON (CSL 1.0.2 input data) from citation records.
+
+* A session is a ``speech`` (CSL's type for a talk or presentation), its speakers the
+  ``author``s, its moderators the ``chair``s (CSL 1.0.2's role for who chairs a session: never
+  merged into authors), its series the ``event-title`` (and the older ``event``, which
+  CSL 1.0.1 processors and Zotero read), its date both ``event-date`` and ``issued``.
+* A press release is an ``article``: CSL's type for a stand-alone text that is neither in a
+  periodical nor a report; ``genre`` says "Communiqué de presse". The event it is about is
+  its ``event-title``.
+* The series is an ``event`` (new in CSL 1.0.2: the event itself rather than a contribution to
+  it), ``issued`` spanning its first to its last session.
+
+Names are ``{"family", "given", "non-dropping-particle"}`` or ``{"literal"}`` for an
+organisation. A French particle ("de") is a non-dropping particle: styles keep the default
+``demote-non-dropping-particle="display-and-sort"``, which prints "La Fontaine, Jean de" in
+inverted names and sorts under L, as French usage does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .record import CitationRecord, Name
+
+SCHEMA_FILE = "csl-data.json"  # from citation-style-language/schema, see schemas/csl-data.NOTICE.txt
+TYPES = {"session": "speech", "press": "article", "series": "event"}
+
+
+def csl_name(name: Name) -> dict[str, str]:
+    if name.is_corporate:
+        return {"literal": name.literal}
+    found = {"family": name.family, "given": name.given, "non-dropping-particle": name.particle}
+    return {key: value for key, value in found.items() if value}
+
+
+def csl_date(*days: dt.date | None) -> dict[str, list[list[int]]]:
+    """A CSL date object; two different days make a range."""
+    parts = [[day.year, day.month, day.day] for day in days if day]
+    if len(parts) == 2 and parts[0] == parts[1]:
+        parts.pop()
+    return {"date-parts": parts}
+
+
+def csl_item(record: CitationRecord) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": record.key,
+        "citation-key": record.key,
+        "type": TYPES[record.kind],
+        "title": record.title,
+        "language": record.language,
+        "genre": record.genre,
+        "URL": record.url,
+    }
+    if record.authors:
+        item["author"] = [csl_name(name) for name in record.authors]
+    if record.chairs:
+        item["chair"] = [csl_name(name) for name in record.chairs]
+    if record.date:
+        item["issued"] = csl_date(record.date, record.end_date)
+    if record.kind == "series":
+        if record.date:
+            item["event-date"] = csl_date(record.date, record.end_date)
+    elif record.event_title:
+        item["event-title"] = item["event"] = record.event_title
+    if record.kind == "session" and record.date:
+        item["event-date"] = csl_date(record.date)
+    if record.event_place:
+        item["event-place"] = record.event_place
+    if record.publisher:
+        item["publisher"] = record.publisher
+    if record.place:
+        item["publisher-place"] = record.place
+    if record.number is not None:
+        item["number"] = str(record.number)
+    if record.version:
+        item["version"] = record.version
+    if record.latest_url and record.latest_url != record.url:
+        item["note"] = f"Version la plus récente : {record.latest_url}"
+    return item
+
+
+def to_csl_json(records: Iterable[CitationRecord]) -> list[dict[str, Any]]:
+    """CSL-JSON items (``json.dumps(..., ensure_ascii=False)`` them for a file)."""
+    return [csl_item(record) for record in records]
+
+
+@cache
+def csl_data_schema() -> dict[str, Any]:
+    """The CSL 1.0.2 input-data JSON Schema we ship (for tests and for archivists' tools)."""
+    text = resources.files("seminar_archive").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
