@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DOCS, REPO, TESTS, cli_build, copy_root
+from conftest import DOCS, REPO, TESTS, BuildFn, cli_build, copy_root, warnings_of
 from seminar_archive import cli, duplicates
 from seminar_archive.diagnostics import Problem
 from seminar_archive.loader import load_archive
-from seminar_archive.messages import CATALOGUE, render_message
+from seminar_archive.messages import CATALOGUE, PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
 from seminar_archive.model import Person, SourceRef
 from seminar_archive.schema import editor_schema_texts
 
@@ -205,6 +205,13 @@ def test_new_then_check_then_build_gives_a_page_in_the_indexes(tmp_path: Path) -
     assert "people/zoe-avila.html" in people_index or "zoe-avila.html" in people_index
     themes = "".join(p.read_text(encoding="utf-8") for p in (out / "themes").rglob("*.html"))
     assert "thème tout neuf" in themes and "ia-sante-09.html" in themes
+    # The reference pages, generated from the definitions.
+    warnings_page = (out / "warnings.html").read_text(encoding="utf-8")
+    for problem in Problem:
+        assert f'id="archive-{problem.subtype}"' in warnings_page, problem
+    contributing = (out / "contributing.html").read_text(encoding="utf-8")
+    for field in ("citekey", "moderators", "postnominals", "orcid", "acronym", "mention"):
+        assert f'<span class="pre">{field}</span>' in contributing, field
 
 
 def test_new_press_org_and_refusals(tmp_path: Path) -> None:
@@ -299,3 +306,20 @@ def test_slugs_and_keys() -> None:
     assert cli.slug("Anaïs Person") == "anais-person"
     assert cli.slug("3IA Côte d’Azur") == "3ia-cote-d-azur"
     assert cli.citekey_prefix("ia-sante") == "iasante"
+
+
+def test_every_problem_is_documented_in_french_with_a_sample_message() -> None:
+    subtypes = {p.subtype for p in Problem}
+    assert set(PROBLEM_DOCS_FR) == subtypes
+    assert set(SAMPLE_MESSAGES) == subtypes - {"ref"}
+    for samples in SAMPLE_MESSAGES.values():
+        for _, key, args in samples:
+            assert render_message(key, args, "fr") and render_message(key, args, "en")
+
+
+def test_the_sphinx_build_speaks_french_by_default(build: BuildFn, tmp_path: Path) -> None:
+    srcdir = copy_root("errors", tmp_path)
+    app = build(srcdir, confoverrides={"archive_language": "fr"})
+    found = warnings_of(app)
+    assert any("unknown-person.md:12: WARNING: personne inconnue « ada-dupond » ; vouliez-vous dire "
+               "« ada-dupont » ? [archive.unknown-person]" in line for line in found), found

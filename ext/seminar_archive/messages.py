@@ -137,3 +137,115 @@ def render_message(key: str, args: Mapping[str, object], lang: str = DEFAULT_LAN
     if language == "fr" and key == "bad-form":
         values["rule"] = RULES_FR.get(str(values.get("pattern")), values.get("rule"))
     return template.format(**values, hint=hint)
+
+
+# The documentation of each warning subtype in French: (what it means, an example, the fix). The English
+# is on the Problem itself (seminar_archive.diagnostics); the site's warnings page shows both.
+PROBLEM_DOCS_FR: dict[str, tuple[str, str, str]] = {
+    "yaml": (
+        "L’en-tête d’une page ou un fichier du registre n’est pas du YAML valable (ou pas du texte UTF-8).",
+        "`title: [IA et santé` (crochet non fermé)",
+        "Fermez le crochet ou les guillemets, indentez avec des espaces ; enregistrez le fichier en UTF-8."),
+    "missing-field": (
+        "Un champ obligatoire manque.",
+        "Une séance sans `date:`.",
+        "Ajoutez le champ : le message le nomme."),
+    "unknown-field": (
+        "Un champ que le schéma ne connaît pas (souvent une faute de frappe).",
+        "`tittle: ...`",
+        "Corrigez le nom : le message propose le champ le plus proche."),
+    "bad-value": (
+        "Une valeur du mauvais type ou de la mauvaise forme.",
+        "`number: deux` ou `id: Séance 2`",
+        "Écrivez la valeur sous la forme que donne le message."),
+    "bad-date": (
+        "Une date qui n’existe pas ou qui n’est pas écrite AAAA-MM-JJ.",
+        "`date: 2021-02-30`",
+        "Écrivez une vraie date, sous la forme AAAA-MM-JJ, entre guillemets."),
+    "duplicate-id": (
+        "Deux pages ou deux fiches du registre ont le même identifiant (par exemple une page copiée sous un "
+        "autre nom).",
+        "Deux pages de séance avec `id: ia-sante-02`.",
+        "Les identifiants sont permanents : donnez un nouvel identifiant à la nouvelle page, gardez celui "
+        "qui est publié."),
+    "duplicate-number": (
+        "Deux séances d’une même série ont le même numéro.",
+        "Deux pages de la série ia-sante avec `number: 2`.",
+        "Renumérotez la nouvelle séance."),
+    "duplicate-key": (
+        "Deux pages ont la même clé de citation.",
+        "Deux pages avec `citekey: iasante-2021-s02`.",
+        "Les clés sont permanentes : donnez une nouvelle clé à la nouvelle page."),
+    "id-mismatch": (
+        "L’identifiant d’une page diffère du nom de son fichier.",
+        "docs/sessions/ia-sante-03.md avec `id: ia-sante-02`.",
+        "Nommez le fichier d’après l’identifiant (c’est lui que servent les adresses et les citations)."),
+    "unknown-person": (
+        "Une page nomme une personne que le registre n’a pas, ou que plusieurs fiches pourraient désigner.",
+        "`person: daniel-benamousig`",
+        "Prenez l’identifiant que propose le message, ou ajoutez la personne au registre "
+        "(`archive new person`)."),
+    "unknown-org": (
+        "Une page ou une fiche nomme une organisation que le registre n’a pas.",
+        "`organisations: [cnrs-cso]`",
+        "Prenez l’identifiant que propose le message, ou ajoutez l’organisation (`archive new org`)."),
+    "unknown-item": (
+        "Une page nomme une série ou un événement qu’aucune page ne définit.",
+        "`series: ia-sant`",
+        "Prenez un identifiant existant ; le message propose le plus proche."),
+    "org-cycle": (
+        "Une organisation est sa propre parente, directement ou par d’autres.",
+        "`parent: cnrs` dans la fiche cnrs.",
+        "Supprimez ou corrigez le `parent:`."),
+    "missing-source": (
+        "Le document source que nomme une page n’est pas dans docs/sources/.",
+        "`source: 000_programme.txt`",
+        "Ajoutez le fichier à docs/sources/ ou corrigez son nom."),
+    "unused": (
+        "Une fiche du registre qu’aucune page ne cite.",
+        "Une personne de people.yaml qui n’apparaît nulle part.",
+        "Citez-la depuis une page, ou retirez-la si elle a été ajoutée par erreur."),
+    "ref": (
+        "Un rôle de renvoi, dans le texte d’une page, nomme un identifiant qui n’existe pas.",
+        "{person}`daniel-benamousig`",
+        "Prenez l’identifiant que propose le message."),
+    "generated": (
+        "Un fichier occupe l’emplacement d’une page que l’extension produit.",
+        "Un fichier docs/people/daniel-benamouzig.md écrit à la main.",
+        "Déplacez le fichier : cet emplacement appartient aux pages produites."),
+    "possible-duplicate": (
+        "Deux fiches du registre semblent désigner la même personne (aux accents, initiales, titres, tirets "
+        "et particules près).",
+        "`jp-segade` (J.-P. Segade) à côté de `jean-paul-segade` (Jean-Paul Segade).",
+        "Gardez une seule fiche, mettez l’autre graphie dans ses `variants:` et faites pointer les pages vers "
+        "l’identifiant gardé. S’il s’agit vraiment de deux personnes, dites-le dans une `note:` de chacune."),
+}
+
+# A message of each kind as archivists read it: (file, message key, values).
+SAMPLE_MESSAGES: dict[str, list[tuple[str, str, dict[str, object]]]] = {
+    "yaml": [("sessions/ia-sante-02.md:9", "yaml-syntax", {"detail": "did not find expected ',' or ']'"})],
+    "missing-field": [("sessions/ia-sante-02.md:2", "required", {"field": "date"})],
+    "unknown-field": [("sessions/ia-sante-02.md:9", "unknown-field", {"name": "tittle", "suggestion": "title"})],
+    "bad-value": [("sessions/ia-sante-02.md:6", "bad-type", {"field": "number", "wanted_fr": "un nombre entier",
+                                                             "wanted_en": "a whole number", "value": "deux"})],
+    "bad-date": [("sessions/ia-sante-02.md:7", "bad-date", {"field": "date", "value": "2021-02-30"})],
+    "duplicate-id": [("sessions/ia-sante-02-copie.md:5", "duplicate-id",
+                      {"id": "ia-sante-02", "where": "sessions/ia-sante-02.md:5"})],
+    "duplicate-number": [("sessions/ia-sante-09.md:5", "duplicate-number",
+                          {"series": "ia-sante", "number": 2, "where": "sessions/ia-sante-02.md:5"})],
+    "duplicate-key": [("sessions/ia-sante-09.md:5", "duplicate-key",
+                       {"key": "iasante-2021-s02", "where": "sessions/ia-sante-02.md:5"})],
+    "id-mismatch": [("sessions/ia-sante-03.md:5", "id-mismatch", {"id": "ia-sante-02", "stem": "ia-sante-03"})],
+    "unknown-person": [("sessions/ia-sante-02.md:12", "unknown-person",
+                        {"person": "daniel-benamousig", "suggestion": "daniel-benamouzig"})],
+    "unknown-org": [("sessions/ia-sante-02.md:14", "unknown-org", {"org": "cnrs-cso", "suggestion": "cnrs"})],
+    "unknown-item": [("sessions/ia-sante-02.md:6", "unknown-series", {"series": "ia-sant", "suggestion": "ia-sante"})],
+    "org-cycle": [("registry/organisations.yaml:40", "org-cycle", {"org": "cnrs", "chain": "cnrs → cnrs"})],
+    "missing-source": [("sessions/ia-sante-02.md:5", "missing-source",
+                        {"source": "000_programme.txt", "suggestion": ""})],
+    "unused": [("registry/people.yaml:2", "unused-person", {"id": "alain-livartowski"})],
+    "generated": [("people/daniel-benamouzig.md:1", "generated", {"docname": "people/daniel-benamouzig"})],
+    "possible-duplicate": [("registry/people.yaml:120", "possible-duplicate",
+                            {"id": "jp-segade", "name": "J.-P. Segade", "other": "jean-paul-segade",
+                             "other_name": "Jean-Paul Segade", "where": "registry/people.yaml:158"})],
+}

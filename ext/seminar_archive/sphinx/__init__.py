@@ -13,6 +13,7 @@ from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
 from .citing import add_head, url_maker, write_downloads
 from .config import ArchiveConfig, add_config_values
+from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .exports import write_exports
 from .generate import write_pages
@@ -109,6 +110,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_role(kind, ArchiveXRefRole(kind))
     app.add_role("source", source_role)
     app.add_role("datafile", data_role)
+    app.add_directive("archive-warnings", ArchiveWarnings)
+    app.add_directive("archive-schema-reference", ArchiveSchemaReference)
     app.add_transform(ArchivePageTransform)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
