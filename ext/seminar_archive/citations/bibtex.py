@@ -7,7 +7,8 @@ from real clients (DESIGN.md, "Citation rules learnt from the field"):
 * Plain UTF-8 for accents and typography; ``& % # $ _`` escaped with a backslash, ``{ }`` as
   ``\\{ \\}`` (an unpaired brace as ``\\{\\iffalse\\}\\fi{}``, see :func:`latex_text`), ``~ ^ \\``
   as ``\\textasciitilde{}``, ``\\textasciicircum{}``, ``\\textbackslash{}``. TeX ligatures
-  (``--``, ``''``, ``<<``…) are broken with ``{}`` so that the text prints as typed.
+  (``--``, ``''``, ``<<``…) are broken with ``{}`` so that the text prints as typed, and a
+  backtick is braced alone (pandoc would pair it with a later apostrophe).
 * URLs raw in ``url`` fields (they are verbatim fields for biblatex and ``\\url`` for natbib).
 * Titles are not title-cased; every word holding a capital is braced (``{IA} et innovations
   médicales``) so that styles which change case leave acronyms and proper nouns alone.
@@ -48,10 +49,13 @@ _CHARS = {
     "_": r"\_",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    # TeX prints ` as ‘ either way; alone in a group it cannot open a quotation that pandoc
+    # would pair with a later ' (turning ‘…’ into “…” and joining the names between them).
+    "`": "{`}",
 }
-# Pairs TeX would merge into one glyph (en dash, closing quotes, guillemets in T1...), and "`,
-# which pandoc reads as babel's low quote.
-_LIGATURES = frozenset({"--", "''", "``", "!`", "?`", "<<", ">>", ",,", '"`'})
+# Pairs TeX would merge into one glyph (en dash, closing quotes, guillemets in T1...); those
+# with a ` (``, ?`, !`) are already broken by its braces.
+_LIGATURES = frozenset({"--", "''", "<<", ">>", ",,"})
 # \fi{} and not "\fi ": a control word would swallow the space after it.
 _LONE_OPEN = r"\{\iffalse\}\fi{}"
 _LONE_CLOSE = r"\iffalse\{\fi\}"
