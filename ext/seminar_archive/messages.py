@@ -88,6 +88,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "{where}) ; gardez une seule fiche et mettez l’autre graphie dans « variants: »",
                            "'{id}' ({name}) looks like the same person as '{other}' ({other_name}, {where}); "
                            "keep one entry and put the other spelling in its 'variants:'"),
+    "unknown-ref": ("identifiant inconnu « {target} » pour le rôle {kind} ({label}){hint}",
+                    "unknown {label} '{target}' ({kind} role){hint}"),
+    "unknown-source-doc": ("document source inconnu « {name} » : ce doit être un fichier de {folder}/",
+                           "unknown source document '{name}': it must be a file in {folder}/"),
+    "unknown-data-file": ("fichier de données inconnu « {name} » : la construction écrit {files}",
+                          "unknown data file '{name}': the build writes {files}"),
     "generated": ("« {docname}.md » est l’emplacement d’une page générée ; ce fichier n’a pas été généré, "
                   "il est laissé intact : déplacez-le",
                   "'{docname}.md' is where the archive generates a page; this file was not generated "
@@ -218,7 +224,8 @@ PROBLEM_DOCS_FR: dict[str, tuple[str, str, str]] = {
         "et particules près).",
         "`jp-segade` (J.-P. Segade) à côté de `jean-paul-segade` (Jean-Paul Segade).",
         "Gardez une seule fiche, mettez l’autre graphie dans ses `variants:` et faites pointer les pages vers "
-        "l’identifiant gardé. S’il s’agit vraiment de deux personnes, dites-le dans une `note:` de chacune."),
+        "l’identifiant gardé. S’il s’agit vraiment de deux personnes (des homonymes), mettez l’identifiant de "
+        "l’autre dans `distinct:`."),
 }
 
 # A message of each kind as archivists read it: (file, message key, values).

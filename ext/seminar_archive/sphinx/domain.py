@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..diagnostics import WARNING_TYPE, Problem
+from ..messages import render_message
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -141,9 +142,9 @@ def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) 
         return None
     assert isinstance(domain, ArchiveDomain)
     kind, target = node["reftype"], node["reftarget"]
-    closest = domain.closest(kind, target)
-    hint = f"; did you mean '{closest}'?" if closest else ""
     label = OBJECT_TYPES.get(kind, kind)
-    logger.warning("unknown %s '%s' (%s role)%s", label, target, kind, hint,
-                   location=node, type=WARNING_TYPE, subtype=Problem.REFERENCE.subtype)
+    message = render_message("unknown-ref", {"label": label, "target": target, "kind": kind,
+                                             "suggestion": domain.closest(kind, target)},
+                             str(getattr(app.config, "archive_language", "fr")))
+    logger.warning(message, location=node, type=WARNING_TYPE, subtype=Problem.REFERENCE.subtype)
     return True

@@ -9,6 +9,7 @@ from docutils.parsers.rst.states import Inliner
 from sphinx.util import logging
 
 from ..diagnostics import WARNING_TYPE, Problem
+from ..messages import render_message
 from .nodes_util import file_link
 
 logger = logging.getLogger(__name__)
@@ -23,8 +24,9 @@ def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inline
     folder = state.config.sources_dir if state else "sources"
     source_dir = env.srcdir / folder
     if "/" in text or "\\" in text or not (source_dir / text).is_file():
-        logger.warning("unknown source document '%s': it must be a file in %s/", text, folder,
-                       location=(env.current_document.docname, lineno), type=WARNING_TYPE,
+        message = render_message("unknown-source-doc", {"name": text, "folder": folder},
+                                 str(getattr(env.config, "archive_language", "fr")))
+        logger.warning(message, location=(env.current_document.docname, lineno), type=WARNING_TYPE,
                        subtype=Problem.MISSING_SOURCE.subtype)
         return [nodes.literal(rawtext, text)], []
     return [file_link(env.current_document.docname, f"{folder}/{text}", text)], []
@@ -42,8 +44,9 @@ def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
     state = getattr(domain, "build", None)
     folder = state.config.data_dir if state else "data"
     if text not in DATA_FILES:
-        logger.warning("unknown data file '%s': the build writes %s", text, ", ".join(DATA_FILES),
-                       location=(env.current_document.docname, lineno), type=WARNING_TYPE,
+        message = render_message("unknown-data-file", {"name": text, "files": ", ".join(DATA_FILES)},
+                                 str(getattr(env.config, "archive_language", "fr")))
+        logger.warning(message, location=(env.current_document.docname, lineno), type=WARNING_TYPE,
                        subtype=Problem.REFERENCE.subtype)
         return [nodes.literal(rawtext, text)], []
     return [file_link(env.current_document.docname, f"{folder}/{text}", f"{folder}/{text}")], []
