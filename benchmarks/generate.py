@@ -47,6 +47,12 @@ def paragraph(rng: random.Random, words: int = 80) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
+def _homonym(person_id: str, given: str, family: str) -> str:
+    """Homonyms get an id with a suffix, and say they are not the person with the plain id."""
+    plain = slug(f"{given} {family}")
+    return f"  distinct: [{plain}]\n" if person_id != plain else ""
+
+
 def generate(out: Path, n: int, plain: bool, seed: int = 1) -> None:
     rng = random.Random(seed)
     if out.exists():
@@ -110,7 +116,8 @@ def generate(out: Path, n: int, plain: bool, seed: int = 1) -> None:
     (out / "sources" / "prog.txt").write_text("Programme synthétique.\n", encoding="utf-8")
     (out / "registry").mkdir()
     (out / "registry" / "people.yaml").write_text("".join(
-        f"{pid}:\n  given: {given}\n  family: {family}\n" for pid, given, family in people if pid in used_people
+        f"{pid}:\n  given: {given}\n  family: {family}\n{_homonym(pid, given, family)}"
+        for pid, given, family in people if pid in used_people
     ), encoding="utf-8")
     (out / "registry" / "organisations.yaml").write_text("".join(
         f"{org}:\n  name: Organisation {org[4:]}\n" for org in orgs if org in used_orgs), encoding="utf-8")

@@ -323,3 +323,18 @@ def test_the_sphinx_build_speaks_french_by_default(build: BuildFn, tmp_path: Pat
     found = warnings_of(app)
     assert any("unknown-person.md:12: WARNING: personne inconnue « ada-dupond » ; vouliez-vous dire "
                "« ada-dupont » ? [archive.unknown-person]" in line for line in found), found
+
+
+def test_namesakes_said_distinct_are_not_flagged(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    copy_root("site", repo)
+    (repo / "site").rename(repo / "docs")
+    refused = archive("new", "person", "--given", "Jean-Paul", "--family", "Ségade", "--id", "jp-segade-2", cwd=repo)
+    assert refused.returncode == 1 and "--distinct" in refused.stderr
+    added = archive("new", "person", "--given", "Jean-Paul", "--family", "Ségade", "--id", "jp-segade-2",
+                    "--distinct", cwd=repo)
+    assert added.returncode == 0, added.stderr
+    assert "  distinct: [jean-paul-segade]\n" in (repo / "docs" / "registry" / "people.yaml").read_text(
+        encoding="utf-8")
+    check = archive("check", "docs/registry/people.yaml", cwd=repo)
+    assert [line.rsplit("[", 1)[1] for line in check.stdout.splitlines()] == ["archive.unused]"]

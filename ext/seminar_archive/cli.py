@@ -82,9 +82,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "number-taken": ("la série « {series} » a déjà une séance numéro {number} ({path})",
                      "series '{series}' already has a session number {number} ({path})"),
     "looks-like": ("« {name} » ressemble à « {other} » ({other_name}, {path}:{line}) : si c’est la même "
-                   "personne, ajoutez la graphie à ses variants ; sinon relancez avec --distinct",
+                   "personne, ajoutez la graphie à ses variants ; sinon (un homonyme) relancez avec --distinct",
                    "'{name}' looks like '{other}' ({other_name}, {path}:{line}): if it is the same person, "
-                   "add the spelling to its variants; otherwise run again with --distinct"),
+                   "add the spelling to its variants; otherwise (a namesake) run again with --distinct"),
     "wrote": ("écrit : {path}", "wrote: {path}"),
     "appended": ("ajouté à {path} (ligne {line}) : {id}", "added to {path} (line {line}): {id}"),
     "next": ("vérifiez avec : archive check {path}", "check it with: archive check {path}"),
@@ -418,17 +418,20 @@ def new_person(ctx: Context, args: argparse.Namespace) -> int:
     line = _registry_line(ctx, file, entry_id)
     if entry_id in archive.people or line:
         raise Refused(ctx.t("id-exists", id=entry_id, path=ctx.shown(file), line=line))
-    if not args.distinct:
-        candidate = duplicates.Name.parts(given, f"{particle} {family}".strip())
-        for person in archive.people.values():
-            if any(duplicates.same_person(candidate, name) for name in duplicates.spellings(person)):
-                raise Refused(ctx.t("looks-like", name=candidate.shown, other=person.id,
-                                    other_name=person.display_name, path=ctx.shown(file), line=person.where.line))
+    candidate = duplicates.Name.parts(given, f"{particle} {family}".strip())
+    lookalikes = [person for person in archive.people.values()
+                  if any(duplicates.same_person(candidate, name) for name in duplicates.spellings(person))]
+    if lookalikes and not args.distinct:
+        person = lookalikes[0]
+        raise Refused(ctx.t("looks-like", name=candidate.shown, other=person.id, other_name=person.display_name,
+                            path=ctx.shown(file), line=person.where.line))
     lines = [f"{entry_id}:", f"  given: {quote(given)}", f"  family: {quote(family)}"]
     if particle:
         lines.append(f"  particle: {quote(particle)}")
     if args.variant:
         lines.append(f"  variants: [{', '.join(quote(v) for v in args.variant)}]")
+    if lookalikes:  # --distinct: homonyms, said in the entry so that check does not flag them
+        lines.append(f"  distinct: [{', '.join(p.id for p in lookalikes)}]")
     for name in ("orcid", "idref", "wikidata"):
         value = getattr(args, name)
         lines.append(f"  {name}: {quote(value) if value else 'null'}")

@@ -70,7 +70,7 @@ class Problem(Enum):
                           "`elise-etienne: {given: Elise, family: Etienne}` beside "
                           "`elise-etienne-2: {given: Élise, family: Étienne}`.",
                           "Keep one entry, move the other's spelling to its `variants:`, and point the pages "
-                          "at the kept id. If they really are two people, say so in a `note:` of each.")
+                          "at the kept id. If they really are two people, list the other's id in `distinct:`.")
 
     def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
         self.subtype = subtype

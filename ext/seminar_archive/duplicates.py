@@ -118,11 +118,17 @@ def find_duplicates(people: Mapping[str, Person] | Iterable[Person]) -> list[Pos
             for second, name_b in group[i + 1:]:
                 if first == second or (min(first, second), max(first, second)) in found:
                     continue
+                if _declared_distinct(entries[first], entries[second]):
+                    continue
                 if same_person(name_a, name_b):
                     lo, hi = sorted((first, second))
                     a, b = (name_a, name_b) if first == lo else (name_b, name_a)
                     found[(lo, hi)] = PossibleDuplicate(entries[lo], entries[hi], a.shown, b.shown)
     return [found[key] for key in sorted(found)]
+
+
+def _declared_distinct(a: Person, b: Person) -> bool:
+    return b.id in a.distinct or a.id in b.distinct
 
 
 def check_duplicates(people: Mapping[str, Person], diagnostics: Diagnostics) -> None:

@@ -54,6 +54,8 @@ class Person:
     wikidata: str | None = None
     note: str = ""
     where: SourceRef = SourceRef("")
+    # Entries with a like name that are other people (homonyms): not possible duplicates.
+    distinct: tuple[str, ...] = ()
 
     @property
     def display_name(self) -> str:

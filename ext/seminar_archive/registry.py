@@ -61,6 +61,7 @@ def load_people(file: Path, shown: str, diagnostics: Diagnostics) -> dict[str, P
             wikidata=entry.get("wikidata"),
             note=entry.get("note") or "",
             where=SourceRef(shown, located.line_of((person_id,))),
+            distinct=tuple(entry.get("distinct") or ()),
         )
     return people
 
