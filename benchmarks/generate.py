@@ -47,10 +47,18 @@ def paragraph(rng: random.Random, words: int = 80) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
-def _homonym(person_id: str, given: str, family: str) -> str:
-    """Homonyms get an id with a suffix, and say they are not the person with the plain id."""
-    plain = slug(f"{given} {family}")
-    return f"  distinct: [{plain}]\n" if person_id != plain else ""
+def _homonyms(people: list[tuple[str, str, str]], used: set[str]) -> dict[str, str]:
+    """Homonyms (one name, several ids) say they are other people: ``distinct:`` lines by id."""
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for person_id, given, family in people:
+        if person_id in used:
+            by_name.setdefault((given, family), []).append(person_id)
+    lines = {}
+    for ids in by_name.values():
+        for person_id in ids:
+            others = [other for other in ids if other != person_id]
+            lines[person_id] = f"  distinct: [{', '.join(others)}]\n" if others else ""
+    return lines
 
 
 def generate(out: Path, n: int, plain: bool, seed: int = 1) -> None:
@@ -115,8 +123,9 @@ def generate(out: Path, n: int, plain: bool, seed: int = 1) -> None:
     (out / "sources").mkdir()
     (out / "sources" / "prog.txt").write_text("Programme synthétique.\n", encoding="utf-8")
     (out / "registry").mkdir()
+    distinct = _homonyms(people, used_people)
     (out / "registry" / "people.yaml").write_text("".join(
-        f"{pid}:\n  given: {given}\n  family: {family}\n{_homonym(pid, given, family)}"
+        f"{pid}:\n  given: {given}\n  family: {family}\n{distinct[pid]}"
         for pid, given, family in people if pid in used_people
     ), encoding="utf-8")
     (out / "registry" / "organisations.yaml").write_text("".join(
