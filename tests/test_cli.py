@@ -338,3 +338,15 @@ def test_namesakes_said_distinct_are_not_flagged(tmp_path: Path) -> None:
         encoding="utf-8")
     check = archive("check", "docs/registry/people.yaml", cwd=repo)
     assert [line.rsplit("[", 1)[1] for line in check.stdout.splitlines()] == ["archive.unused]"]
+
+
+def test_check_follows_the_sites_conf(corpus: Path) -> None:
+    """What conf.py silences in the build, the command silences too (read, never run)."""
+    conf = corpus / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'suppress_warnings = ["archive.possible-duplicate"]\n'
+                    "archive_report_unused = False\nimport os  # conf.py is read, not executed\n",
+                    encoding="utf-8")
+    result = archive("check", cwd=corpus)
+    expected = [line for line in EXPECTED if "[archive.possible-duplicate]" not in line
+                and "[archive.unused]" not in line]
+    assert result.stdout.splitlines() == expected

@@ -11,6 +11,7 @@ Exit codes: 0 when all is well, 1 when problems were found (or ``new`` refused t
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import json
 import os
@@ -104,6 +105,8 @@ class Context:
     lang: str
     docs: Path
     layout: Layout = field(default_factory=Layout)
+    report_unused: bool = True
+    suppressed: frozenset[str] = frozenset()
 
     def t(self, key: str, **args: object) -> str:
         french, english = TEXT[key]
@@ -147,6 +150,39 @@ def _docs_for(args: argparse.Namespace, paths: Sequence[str] = ()) -> Path:
     return found
 
 
+def read_conf(docs: Path) -> dict[str, object]:
+    """The plain values (``name = literal``) that conf.py sets, read without running it."""
+    conf = docs / "conf.py"
+    try:
+        tree = ast.parse(conf.read_text(encoding="utf-8"), str(conf))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return {}
+    values: dict[str, object] = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if (
+            isinstance(node, ast.AnnAssign) and node.value is not None) else []
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        for target in targets:
+            if isinstance(target, ast.Name) and value is not None:
+                try:
+                    values[target.id] = ast.literal_eval(value)
+                except (ValueError, TypeError, SyntaxError, RecursionError):
+                    continue
+    return values
+
+
+def context(lang: str, docs: Path) -> Context:
+    """What the site's conf.py says that matters to the checks: folders, unused entries, suppressed kinds."""
+    conf = read_conf(docs)
+    registry_dir = conf.get("archive_registry_dir", "registry")
+    sources_dir = conf.get("archive_sources_dir", "sources")
+    layout = Layout(registry_dir=registry_dir if isinstance(registry_dir, str) else "registry",
+                    sources_dir=sources_dir if isinstance(sources_dir, str) else "sources")
+    suppress = conf.get("suppress_warnings", [])
+    suppressed = frozenset(str(s) for s in suppress) if isinstance(suppress, list | tuple) else frozenset()
+    return Context(lang, docs, layout, conf.get("archive_report_unused", True) is not False, suppressed)
+
+
 # --- check ----------------------------------------------------------------------------------
 
 def _selected(diagnostic: Diagnostic, wanted: list[str]) -> bool:
@@ -170,8 +206,11 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
         if not resolved.is_relative_to(ctx.docs):
             raise UsageError(ctx.t("outside", path=given, docs=ctx.shown(ctx.docs)))
         wanted.append(resolved.relative_to(ctx.docs).as_posix().removeprefix("."))
-    archive, diagnostics = load_archive(ctx.docs, ctx.layout)
-    shown = sorted((d for d in diagnostics if _selected(d, wanted)), key=lambda d: (d.path, d.line))
+    archive, diagnostics = load_archive(ctx.docs, ctx.layout, report_unused=ctx.report_unused)
+    # As Sphinx does: "archive" silences every kind, "archive.unused" one.
+    silenced = {"archive", "archive.*"} & ctx.suppressed
+    shown = sorted((d for d in diagnostics if _selected(d, wanted) and not silenced
+                    and f"archive.{d.problem.subtype}" not in ctx.suppressed), key=lambda d: (d.path, d.line))
     for diagnostic in shown:
         out(format_diagnostic(ctx, diagnostic))
     if not shown:
@@ -546,7 +585,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        ctx = Context(args.lang, _docs_for(args, getattr(args, "paths", ())))
+        ctx = context(args.lang, _docs_for(args, getattr(args, "paths", ())))
         if args.command == "check":
             return run_check(ctx, args.paths)
         if args.command == "schemas":
