@@ -240,6 +240,11 @@ def test_new_press_org_and_refusals(tmp_path: Path) -> None:
     assert unknown.returncode == 1 and "vouliez-vous dire « emmanuel-bacry »" in unknown.stderr
     bad_date = archive("new", "session", "--series", "ia-sante", "--date", "2023-02-30", "--title", "x", cwd=repo)
     assert bad_date.returncode == 2 and "2023-02-30" in bad_date.stderr
+    no_source = archive("new", "press", "--date", "2023-01-01", "--title", "x", "--issuer", "cnrs",
+                        "--source", "003_0be8fc24b0174987.txt", cwd=repo)
+    assert no_source.returncode == 1
+    assert "vouliez-vous dire « 003_0be8fc24b0174986.txt »" in no_source.stderr
+    assert not (repo / "docs" / "press" / "communique-2023-01-01.md").exists()
     existing = archive("new", "org", "--name", "CNRS", cwd=repo)
     assert existing.returncode == 1 and "« cnrs » existe déjà" in existing.stderr
     assert not list((repo / "docs" / "sessions").glob("ia-sante-09*"))
@@ -350,3 +355,10 @@ def test_check_follows_the_sites_conf(corpus: Path) -> None:
     expected = [line for line in EXPECTED if "[archive.possible-duplicate]" not in line
                 and "[archive.unused]" not in line]
     assert result.stdout.splitlines() == expected
+
+
+def test_the_archive_command_is_installed_with_the_project() -> None:
+    from importlib.metadata import entry_points
+
+    [script] = [e for e in entry_points(group="console_scripts") if e.name == "archive"]
+    assert script.value == "seminar_archive.cli:main"

@@ -86,6 +86,8 @@ TEXT: dict[str, tuple[str, str]] = {
                    "personne, ajoutez la graphie à ses variants ; sinon (un homonyme) relancez avec --distinct",
                    "'{name}' looks like '{other}' ({other_name}, {path}:{line}): if it is the same person, "
                    "add the spelling to its variants; otherwise (a namesake) run again with --distinct"),
+    "no-source": ("le document source « {source} » n’est pas dans {folder}/{hint} ; ajoutez-le d’abord",
+                  "source document '{source}' is not in {folder}/{hint}; add it first"),
     "wrote": ("écrit : {path}", "wrote: {path}"),
     "appended": ("ajouté à {path} (ligne {line}) : {id}", "added to {path} (line {line}): {id}"),
     "next": ("vérifiez avec : archive check {path}", "check it with: archive check {path}"),
@@ -341,7 +343,7 @@ def new_session(ctx: Context, args: argparse.Namespace) -> int:
         raise Refused(ctx.t("exists", path=item_id))
     taken = {item.citekey for item in archive.items() if item.citekey}
     key = _free_key(f"{citekey_prefix(series.id)}-{date.year}-s{number:02d}", taken)
-    source = args.source or series.source
+    source = _source(ctx, args.source or series.source)
     lines = [
         "---",
         SCHEMA_LINE.format(name="page.schema.json"),
@@ -370,6 +372,15 @@ def new_session(ctx: Context, args: argparse.Namespace) -> int:
         err(ctx.t("source-note", source=source))
     err(ctx.t("next", path=ctx.shown(path)))
     return 0
+
+
+def _source(ctx: Context, name: str) -> str:
+    """A source document's file name, once it is in the sources folder."""
+    folder = ctx.docs / ctx.layout.sources_dir
+    if "/" in name or "\\" in name or not (folder / name).is_file():
+        known = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+        raise Refused(ctx.t("no-source", source=name, folder=ctx.shown(folder), hint=ctx.hint(closest(name, known))))
+    return name
 
 
 def press_key(archive: Archive, issuer: str, date: dt.date) -> str:
@@ -408,7 +419,7 @@ def new_press(ctx: Context, args: argparse.Namespace) -> int:
         *([f"  organisations: {flow_list(_orgs(ctx, archive, args.org))}"] if args.org else []),
         *_themes(args.theme),
         f"  citekey: {key}",
-        f"  source: {args.source}",
+        f"  source: {_source(ctx, args.source)}",
         "---",
         "",
         "<!-- Recopiez ici le texte du communiqué tel que la source le donne. -->",
