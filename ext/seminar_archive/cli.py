@@ -207,7 +207,8 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
         resolved = path.resolve()
         if not resolved.is_relative_to(ctx.docs):
             raise UsageError(ctx.t("outside", path=given, docs=ctx.shown(ctx.docs)))
-        wanted.append(resolved.relative_to(ctx.docs).as_posix().removeprefix("."))
+        relative = resolved.relative_to(ctx.docs).as_posix()
+        wanted.append("" if relative == "." else relative)
     archive, diagnostics = load_archive(ctx.docs, ctx.layout, report_unused=ctx.report_unused)
     # As Sphinx does: "archive" silences every kind, "archive.unused" one.
     silenced = {"archive", "archive.*"} & ctx.suppressed
