@@ -133,12 +133,16 @@ def pandoc_csl(bib: str, workdir: Path, source_format: str = "biblatex") -> list
 
 
 def pandoc_name(name: dict[str, str]) -> str:
-    """A CSL name from pandoc, in reading order (pandoc may split particles off a family name;
-    an elided one, "d’", is printed against the family name)."""
+    """A CSL name from pandoc, in reading order. Pandoc splits particles off family names, even
+    braced ones ("{x-voj}" -> "x-" + "voj"); a particle ending in an apostrophe or a hyphen is
+    printed against what follows, as CSL processors do."""
     if "literal" in name:
         return name["literal"]
-    parts = (name.get("given"), name.get("dropping-particle"), name.get("non-dropping-particle"), name.get("family"))
-    return " ".join(part for part in parts if part)
+    parts = [name.get(part, "") for part in ("given", "dropping-particle", "non-dropping-particle", "family")]
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text.endswith(("'", "’", "-")) else " " + part
+    return text
 
 
 def tex_reading(text: str) -> str:
@@ -148,9 +152,9 @@ def tex_reading(text: str) -> str:
 
 
 def name_reading(text: str) -> str:
-    """A name as :func:`tex_reading`, an elided particle against what follows ("d’Alembert"),
-    since pandoc returns "d’" as a particle of its own."""
-    return tex_reading(text).replace("’ ", "’")
+    """A name as :func:`tex_reading`, compared modulo a space after an apostrophe or a hyphen,
+    which pandoc's particle heuristics may remove (see :func:`pandoc_name`)."""
+    return re.sub(r"(?<=[’-]) ", "", tex_reading(text))
 
 
 # ------------------------------------------------------------------------------- pybtex
