@@ -5,9 +5,11 @@ and whose titles and names pandoc decodes back to the input."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,7 +26,9 @@ from clients import (
 )
 from seminar_archive.citations.bibtex import to_biblatex, to_bibtex
 from seminar_archive.citations.common import reading_order
+from seminar_archive.citations.csl import csl_data_schema, to_csl_json
 from seminar_archive.citations.record import CitationRecord, Name
+from seminar_archive.citations.ris import to_ris
 
 # What a French title or name may hold, and what breaks naive BibTeX. Characters pdflatex cannot
 # typeset without help from the document (the narrow no-break space U+202F, scripts outside
@@ -84,3 +88,16 @@ def test_arbitrary_text_survives_every_client(tools: None, title: str, authors: 
         name_reading(reading_order(name)) for name in authors]
     if chairs:
         assert item["note"].startswith(tex_reading("Animation : " + ", ".join(map(reading_order, chairs))))
+
+
+@settings(max_examples=100, deadline=None)
+@given(title=st.text(min_size=1, max_size=80), authors=NAMES, chairs=st.lists(PERSON, max_size=2))
+def test_arbitrary_text_keeps_ris_records_whole_and_csl_valid(title: str, authors: list[Name],
+                                                              chairs: list[Name]) -> None:
+    """Any Unicode at all (control characters, line and paragraph separators included)."""
+    record = session(title, authors, chairs, "x")
+    lines = to_ris([record, record]).split("\r\n")
+    assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines if line), lines
+    assert [line for line in lines if line.startswith(("TY  - ", "ER  - "))] == ["TY  - SLIDE", "ER  - "] * 2
+    assert sum(line.startswith("AU  - ") for line in lines) == 2 * len(authors)
+    jsonschema.validate(to_csl_json([record]), csl_data_schema())
