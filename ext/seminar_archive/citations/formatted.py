@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import io
-import warnings
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -74,13 +73,10 @@ def _citeproc_item(record: CitationRecord) -> dict[str, Any]:
 
 def _render(record: CitationRecord, output: Any) -> str:
     item = _citeproc_item(record)
-    with warnings.catch_warnings():
-        # citeproc-py warns about every CSL 1.0.2 term in its bundled locales it does not use.
-        warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), output)
-        bibliography.register(Citation([CitationItem(str(item["id"]).lower())]))
-        entries = bibliography.bibliography()
-    return str(entries[0])
+    bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), output)
+    # citeproc-py lowercases ids when it reads them.
+    bibliography.register(Citation([CitationItem(str(item["id"]).lower())]))
+    return str(bibliography.bibliography()[0])
 
 
 def formatted_citation(record: CitationRecord) -> str:
