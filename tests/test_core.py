@@ -146,3 +146,8 @@ def test_large_letters_split_by_two_letter_prefix() -> None:
     assert pages["people/a-z/e"].children == ("/people/p5", "/people/p4")  # Ébrard, Éluard: not over 2
     assert pages["people/a-z/m"].children == ("/people/p6",)  # small letters stay whole
     assert pageplan.index_group("Éluard") == ("E", "El")
+
+
+def test_elided_particles_join_the_family_name() -> None:
+    assert person("a", "Jean", "Alembert", "d’").display_name == "Jean d’Alembert"
+    assert person("f", "Jean", "Fontaine", "de La").display_name == "Jean de La Fontaine"

@@ -42,6 +42,13 @@ class SourceRef:
     line: int = 0
 
 
+def with_particle(particle: str, family: str) -> str:
+    """'de La Fontaine'; an elided particle is written against the name: 'd’Alembert'."""
+    if not particle:
+        return family
+    return f"{particle}{'' if particle.endswith((chr(39), '’')) else ' '}{family}"
+
+
 @dataclass(frozen=True)
 class Person:
     id: str
@@ -60,8 +67,7 @@ class Person:
     @property
     def display_name(self) -> str:
         """The name in reading order: 'Catherine Commaille-Chapus'."""
-        family = f"{self.particle} {self.family}" if self.particle else self.family
-        return f"{self.given} {family}".strip()
+        return f"{self.given} {with_particle(self.particle, self.family)}".strip()
 
     @property
     def sort_name(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import with_particle
 from .record import Name
 
 # Whitespace but the no-break spaces of French typography ("Animation :", « IA »).
@@ -18,17 +19,9 @@ def fold(text: str) -> str:
     no-break spaces stay (but not at either end)."""
     return _BREAKING_SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
-_ELIDED = ("'", "’")
-
-
 def family_with_particle(name: Name) -> str:
     """'de La Fontaine', 'd’Alembert'; an organisation's whole name."""
-    if name.is_corporate:
-        return name.literal
-    if not name.particle:
-        return name.family
-    glue = "" if name.particle.endswith(_ELIDED) else " "
-    return f"{name.particle}{glue}{name.family}"
+    return name.literal if name.is_corporate else with_particle(name.particle, name.family)
 
 
 def reading_order(name: Name) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 
 from .record import CitationRecord, Name
 
-SCHEMA_FILE = "csl-data.json"  # from citation-style-language/schema, see schemas/csl-data.NOTICE.txt
+SCHEMA_FILE = "csl-items.schema.json"  # ours, written from the CSL 1.0.2 specification
 TYPES = {"session": "speech", "press": "article", "series": "event"}
 
 
@@ -91,7 +91,7 @@ def to_csl_json(records: Iterable[CitationRecord]) -> list[dict[str, Any]]:
 
 @cache
 def csl_data_schema() -> dict[str, Any]:
-    """The CSL 1.0.2 input-data JSON Schema we ship (for tests and for archivists' tools)."""
+    """A JSON Schema of CSL 1.0.2 input data, written for this project from the specification."""
     text = resources.files("seminar_archive").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

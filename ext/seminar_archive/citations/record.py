@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Archive, Item, Organisation, Person, PressRelease, Series, Session
+from ..model import Archive, Item, Organisation, Person, PressRelease, Series, Session, with_particle
 from ..textfr import supplied
 
 LANGUAGE = "fr"
@@ -29,8 +29,7 @@ class Name:
     def display(self) -> str:
         if self.literal:
             return self.literal
-        family = f"{self.particle} {self.family}" if self.particle else self.family
-        return f"{self.given} {family}".strip()
+        return f"{self.given} {with_particle(self.particle, self.family)}".strip()
 
     @classmethod
     def of_person(cls, person: Person) -> Name:
