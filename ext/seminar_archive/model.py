@@ -221,6 +221,11 @@ class Archive:
         found: Item = tables[kind][item_id]
         return found
 
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        """Every item by id, computed once (person pages look their co-speakers' sessions up)."""
+        return {item.id: item for item in self.items()}
+
     def items(self) -> list[Item]:
         return [*self.series.values(), *self.sessions.values(), *self.events.values(), *self.press.values()]
 

@@ -223,7 +223,7 @@ class Renderer:
         if co:
             ordered = sorted(co, key=lambda p: person_key(self.archive.people[p]) if p in self.archive.people else
                              ((p, p, p), (p, p, p)))
-            items = {i.id: i for i in self.archive.items()}
+            items = self.archive.items_by_id
             lines = [[self.person_link(p), " — ",
                       *joined([self.item_link(items[i]) for i in co[p] if i in items])] for p in ordered]
             out.append(section(f"avec-{person.id}", "A participé avec", bullets(lines, classes=["archive-co"])))
