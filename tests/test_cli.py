@@ -21,6 +21,14 @@ from seminar_archive.schema import editor_schema_texts
 CORPUS = TESTS / "corpus" / "cli-bad"
 
 
+
+def site_repo(tmp_path: Path) -> Path:
+    """A repository folder holding a private copy of the real archive as docs/."""
+    repo = tmp_path / "repo"
+    copy_root("site", repo)
+    (repo / "site").rename(repo / "docs")
+    return repo
+
 def archive(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO / "ext")}
     env.pop("ARCHIVE_LANG", None)
@@ -136,9 +144,7 @@ def test_a_page_that_is_not_utf8_is_located_without_traceback(corpus: Path) -> N
 
 
 def test_copied_session_and_unparsable_page_in_the_real_archive(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    copy_root("site", repo)
-    (repo / "site").rename(repo / "docs")
+    repo = site_repo(tmp_path)
     sessions = repo / "docs" / "sessions"
     shutil.copyfile(sessions / "ia-sante-03.md", sessions / "ia-sante-03-copie.md")
     (sessions / "casse.md").write_text("---\narchive:\n  kind: session\n  title: [IA\n  id: casse\n---\n",
@@ -168,9 +174,7 @@ def test_real_archive_is_clean_and_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_new_then_check_then_build_gives_a_page_in_the_indexes(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    copy_root("site", repo)
-    (repo / "site").rename(repo / "docs")
+    repo = site_repo(tmp_path)
     person = archive("new", "person", "--given", "Zoé", "--family", "Ávila", cwd=repo)
     assert person.returncode == 0, person.stderr
     registry = (repo / "docs" / "registry" / "people.yaml").read_text(encoding="utf-8")
@@ -215,9 +219,7 @@ def test_new_then_check_then_build_gives_a_page_in_the_indexes(tmp_path: Path) -
 
 
 def test_new_press_org_and_refusals(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    copy_root("site", repo)
-    (repo / "site").rename(repo / "docs")
+    repo = site_repo(tmp_path)
     org = archive("new", "org", "--name", "Agence du numérique en santé", "--acronym", "ANS", cwd=repo)
     assert org.returncode == 0, org.stderr
     assert "\nagence-du-numerique-en-sante:\n  name: Agence du numérique en santé\n  acronym: ANS\n" in (
@@ -331,9 +333,7 @@ def test_the_sphinx_build_speaks_french_by_default(build: BuildFn, tmp_path: Pat
 
 
 def test_namesakes_said_distinct_are_not_flagged(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    copy_root("site", repo)
-    (repo / "site").rename(repo / "docs")
+    repo = site_repo(tmp_path)
     refused = archive("new", "person", "--given", "Jean-Paul", "--family", "Ségade", "--id", "jp-segade-2", cwd=repo)
     assert refused.returncode == 1 and "--distinct" in refused.stderr
     added = archive("new", "person", "--given", "Jean-Paul", "--family", "Ségade", "--id", "jp-segade-2",

@@ -62,7 +62,13 @@ def url_maker(app: Sphinx) -> Callable[[str], str]:
 
 
 def record_for(state: BuildState, item: Item) -> CitationRecord:
-    return citation_record(state.archive, item, state.url_for, state.config.version)
+    """An item's citation record, computed once per build: the cite block, the page head and the
+    downloads all use it."""
+    record = state.citation_records.get(item.id)
+    if record is None:
+        record = state.citation_records[item.id] = citation_record(state.archive, item, state.url_for,
+                                                                   state.config.version)
+    return record
 
 
 def download_name(docname: str, suffix: str) -> str:

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .. import pageplan
+from ..citations.record import CitationRecord
 from ..diagnostics import Diagnostics
 from ..loader import load_archive
 from ..model import Archive, Item
@@ -28,6 +29,8 @@ class BuildState:
     previous_titles: dict[str, str] = field(default_factory=dict)
     # docname -> the page's URL in the published site (absolute when html_baseurl is set).
     url_for: Callable[[str], str] = field(default=lambda docname: f"{docname}.html")
+    # Citation records by item id, filled as pages ask for them (see sphinx.citing.record_for).
+    citation_records: dict[str, CitationRecord] = field(default_factory=dict)
 
     @cached_property
     def items_by_docname(self) -> dict[str, Item]:
