@@ -1,4 +1,4 @@
-"""Sessions: `nox` (lint and tests, what CI runs), `nox -s docs`, `nox -s serve`."""
+"""Sessions: `nox` (lint and tests, what CI runs), `nox -s docs`, `nox -s serve`, `nox -s versions`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,15 @@ def docs(session: nox.Session) -> None:
     session.run("sphinx-build", *SPHINX_STRICT, "-b", "html", "-d", str(BUILD / "doctrees"),
                 "docs", str(BUILD / "html"), *session.posargs)
     session.log(f"The site is in {BUILD / 'html'}; open {BUILD / 'html' / 'index.html'} or run `nox -s serve`.")
+
+
+@nox.session
+def versions(session: nox.Session) -> None:
+    """Every release in docs/releases.yaml, and the current checkout as "main", side by side in
+    build/versions (with switcher.json, latest/ and the root index). Needs git and the history."""
+    session.install("-e", ".")
+    session.run("archive", "versions", "--out", str(BUILD / "versions"), *session.posargs)
+    session.log(f"Serve it to try the version switcher: python -m http.server -d {BUILD / 'versions'} 8000")
 
 
 @nox.session

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 
+from seminar_archive.versions import DEFAULT_SITE_URL
+
 project = "Archive du séminaire IA et santé de la Chaire santé"
 author = "Les archivistes du séminaire"
 copyright = "2026, les archivistes du séminaire"  # noqa: A001 - Sphinx's name
 release = os.environ.get("ARCHIVE_VERSION", "dev")
 version = release
-# The version citations name ("" until the versions build publishes releases).
+# The version citations name: "" for a plain build; the versions build (`nox -s versions`)
+# sets it, with archive_latest_version, for each release it builds.
 archive_version = os.environ.get("ARCHIVE_VERSION", "")
-# Where the archive is published: citations, the canonical link and the embedded metadata use
-# it. The real address is not decided yet; `.invalid` says so (and can never resolve).
-html_baseurl = os.environ.get("ARCHIVE_BASE_URL", "https://archive-ia-sante.invalid/")
+# Where the archive is published (above its versions): citations, the canonical link and the
+# embedded metadata use it. The real address is not decided yet; `.invalid` says so (and can
+# never resolve).
+html_baseurl = os.environ.get("ARCHIVE_BASE_URL", DEFAULT_SITE_URL)
 
 language = "fr"
 extensions = [
@@ -41,8 +45,8 @@ bibtex_reference_style = "author_year"
 html_theme = "sphinx_book_theme"
 html_title = "Archive du séminaire IA et santé"
 html_static_path: list[str] = []
-# No "last updated" date: a build date is not when a page changed (the versions work will
-# take it from git), and it would make two builds of the same sources differ.
+# No build date: it is not when a page changed, and it would make two builds of the same sources
+# differ. Each page says instead when its sources last changed, from git (the extension).
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False

@@ -50,6 +50,10 @@ def corpus(tmp_path: Path) -> Path:
 
 # One line per kind of problem: exactly what an archivist reads (file relative to the repository).
 EXPECTED = [
+    "docs/redirects.yaml:2: « sessions/ok-01 » est encore une page : une redirection l’écraserait ; "
+    "retirez cette ligne [archive.redirect]",
+    "docs/redirects.yaml:3: la redirection de « sessions/old-02 » mène à « sessions/ok-2 », qui n’est pas une "
+    "page ; vouliez-vous dire « sessions/ok-02 » ? [archive.redirect]",
     "docs/registry/organisations.yaml:4: l’organisation « loop-a » est sa propre parente "
     "(loop-a → loop-b → loop-a) [archive.org-cycle]",
     "docs/registry/organisations.yaml:7: l’organisation « loop-b » est sa propre parente "
@@ -67,6 +71,7 @@ EXPECTED = [
     "[archive.unused]",
     "docs/registry/people.yaml:32: l’identifiant « ada-dupont » est donné deux fois (la première à la ligne 2) "
     "[archive.duplicate-id]",
+    "docs/releases.yaml:4: la version « 2026.1 » est déjà décrite plus haut [archive.releases]",
     "docs/sessions/ambiguous-person.md:12: personne inconnue « luci-martin » : plusieurs fiches lui ressemblent "
     "(luc-martin, lucie-martin) ; choisissez la bonne [archive.unknown-person]",
     "docs/sessions/bad-date.md:7: « date » n’est pas une date réelle écrite AAAA-MM-JJ : '2021-02-30' "

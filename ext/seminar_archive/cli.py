@@ -23,12 +23,14 @@ from pathlib import Path
 
 import yaml
 
-from . import duplicates, schema
+from . import duplicates, pageplan, schema
 from .checks import closest
 from .diagnostics import Diagnostic
 from .loader import Layout, load_archive
 from .model import Archive
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE
+from .sitefiles import check_redirects, load_redirects, load_releases
+from .versions import DEFAULT_SITE_URL, VersionsError, build_versions
 
 USAGE_ERROR = 2
 PROBLEMS = 1
@@ -96,6 +98,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "unused-note": ("tant qu’aucune page ne la cite, « archive check » la signale comme inutilisée",
                     "until a page refers to it, 'archive check' reports it as unused"),
     "schemas-written": ("schémas pour les éditeurs à jour dans {path}", "editor schemas up to date in {path}"),
+    "versions-built": ("{count} versions construites dans {path} (la plus récente : {latest})",
+                       "{count} versions built in {path} (latest: {latest})"),
     "unreadable": ("{path} ne peut pas être lu : {reason}", "{path} cannot be read: {reason}"),
 }
 
@@ -210,6 +214,11 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
         relative = resolved.relative_to(ctx.docs).as_posix()
         wanted.append("" if relative == "." else relative)
     archive, diagnostics = load_archive(ctx.docs, ctx.layout, report_unused=ctx.report_unused)
+    # The site's own files: releases, and redirects (to pages written or generated).
+    load_releases(ctx.docs, diagnostics)
+    documents = {p.relative_to(ctx.docs).with_suffix("").as_posix() for p in ctx.docs.rglob("*.md")
+                 if not {"_build", "_static", "_templates"} & set(p.relative_to(ctx.docs).parts)}
+    check_redirects(load_redirects(ctx.docs, diagnostics), documents | set(pageplan.plan(archive)), diagnostics)
     # As Sphinx does: "archive" silences every kind, "archive.unused" one.
     silenced = {"archive", "archive.*"} & ctx.suppressed
     shown = sorted((d for d in diagnostics if _selected(d, wanted) and not silenced
@@ -529,6 +538,22 @@ def run_schemas(ctx: Context) -> int:
     return 0
 
 
+# --- versions --------------------------------------------------------------------------------
+
+def run_versions(ctx: Context, args: argparse.Namespace) -> int:
+    """Every release of docs/releases.yaml and the current checkout, side by side (seminar_archive.versions)."""
+    repo = ctx.docs.parent
+    out = Path(args.out) if Path(args.out).is_absolute() else Path.cwd() / args.out
+    try:
+        result = build_versions(repo, out, site_url=args.site_url, docs=ctx.docs.name, strict=not args.no_strict,
+                                log=err)
+    except VersionsError as problem:
+        err(f"archive versions: {problem}")
+        return PROBLEMS
+    err(ctx.t("versions-built", count=len(result.versions), path=ctx.shown(out), latest=result.latest))
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------
 
 def parser() -> argparse.ArgumentParser:
@@ -544,6 +569,12 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="fichiers ou dossiers (tout par défaut)")
 
     commands.add_parser("schemas", help="écrire les schémas pour les éditeurs / write editor schemas")
+
+    versions = commands.add_parser("versions", help="construire toutes les versions publiées / build every release")
+    versions.add_argument("--out", default="build/versions", help="dossier de sortie (build/versions)")
+    versions.add_argument("--site-url", default=os.environ.get("ARCHIVE_BASE_URL", DEFAULT_SITE_URL),
+                          help="adresse de publication de l’archive, au-dessus des versions")
+    versions.add_argument("--no-strict", action="store_true", help="ne pas traiter les avertissements en erreurs")
 
     new = commands.add_parser("new", help="une nouvelle page ou fiche / a new page or registry entry")
     kinds = new.add_subparsers(dest="kind", required=True)
@@ -602,6 +633,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(ctx, args.paths)
         if args.command == "schemas":
             return run_schemas(ctx)
+        if args.command == "versions":
+            return run_versions(ctx, args)
         runner = {"session": new_session, "press": new_press, "person": new_person, "org": new_org}[args.kind]
         return runner(ctx, args)
     except UsageError as problem:

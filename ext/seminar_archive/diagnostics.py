@@ -72,6 +72,12 @@ class Problem(Enum):
                           "Keep one entry, move the other's spelling to its `variants:`, and point the pages "
                           "at the kept id. If they really are two people, list the other's id in `distinct:`.")
 
+    REDIRECT = ("redirect", "A redirect in docs/redirects.yaml that cannot work.",
+                "`sessions/ia-sante-2: sessions/ia-sante-20` when no page sessions/ia-sante-20 exists.",
+                "Point the old path at an existing page; never redirect from a path that is still a page.")
+    RELEASES = ("releases", "docs/releases.yaml names a release twice or out of order.",
+                "Two entries `name: 2026.1`.", "Give each release a new name, oldest first.")
+
     def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
         self.subtype = subtype
         self.meaning = meaning

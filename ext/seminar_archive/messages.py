@@ -24,6 +24,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "given-twice": ("« {name} » est donné deux fois (la première à la ligne {first}) ; le second est ignoré",
                     "'{name}' is given twice (first on line {first}); the second is ignored"),
     "must-hold-fields": ("« {key}: » doit contenir les champs de la page", "'{key}:' must hold the page's fields"),
+    # Site files (releases.yaml, redirects.yaml)
+    "release-twice": ("la version « {name} » est déjà décrite plus haut", "release '{name}' is listed twice"),
+    "release-order": ("la version « {name} » est plus ancienne que « {previous} », écrite avant elle ; "
+                      "rangez les versions de la plus ancienne à la plus récente",
+                      "release '{name}' is older than '{previous}' above it; list releases oldest first"),
+    "redirect-over-page": ("« {old} » est encore une page : une redirection l’écraserait ; retirez cette ligne",
+                           "'{old}' is still a page: a redirect would overwrite it; remove this line"),
+    "redirect-nowhere": ("la redirection de « {old} » mène à « {new} », qui n’est pas une page{hint}",
+                         "the redirect from '{old}' leads to '{new}', which is not a page{hint}"),
     # Schema
     "required": ("le champ obligatoire « {field} » manque", "required field '{field}' is missing"),
     "required-in": ("le champ obligatoire « {field} » manque dans {where}",
@@ -219,6 +228,15 @@ PROBLEM_DOCS_FR: dict[str, tuple[str, str, str]] = {
         "Un fichier occupe l’emplacement d’une page que l’extension produit.",
         "Un fichier docs/people/daniel-benamouzig.md écrit à la main.",
         "Déplacez le fichier : cet emplacement appartient aux pages produites."),
+    "redirect": (
+        "Une redirection de docs/redirects.yaml qui ne peut pas fonctionner.",
+        "`sessions/ia-sante-2: sessions/ia-sante-20` alors qu’aucune page sessions/ia-sante-20 n’existe.",
+        "Faites pointer l’ancien chemin vers une page existante ; ne redirigez jamais depuis un chemin qui est "
+        "encore une page."),
+    "releases": (
+        "docs/releases.yaml décrit une version deux fois ou dans le désordre.",
+        "Deux entrées `name: 2026.1`.",
+        "Donnez à chaque version un nom nouveau, de la plus ancienne à la plus récente."),
     "possible-duplicate": (
         "Deux fiches du registre semblent désigner la même personne (aux accents, initiales, titres, tirets "
         "et particules près).",
@@ -252,6 +270,9 @@ SAMPLE_MESSAGES: dict[str, list[tuple[str, str, dict[str, object]]]] = {
                         {"source": "000_programme.txt", "suggestion": ""})],
     "unused": [("registry/people.yaml:2", "unused-person", {"id": "alain-livartowski"})],
     "generated": [("people/daniel-benamouzig.md:1", "generated", {"docname": "people/daniel-benamouzig"})],
+    "redirect": [("redirects.yaml:3", "redirect-nowhere", {"old": "sessions/ia-sante-2", "new": "sessions/ia-sante-20",
+                                                             "suggestion": "sessions/ia-sante-02"})],
+    "releases": [("releases.yaml:9", "release-twice", {"name": "2026.1"})],
     "possible-duplicate": [("registry/people.yaml:120", "possible-duplicate",
                             {"id": "jp-segade", "name": "J.-P. Segade", "other": "jean-paul-segade",
                              "other_name": "Jean-Paul Segade", "where": "registry/people.yaml:158"})],

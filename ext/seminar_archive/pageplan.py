@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .collation import index_letter, organisation_key, organisation_name_for_sorting, person_key, sort_key
-from .model import Archive, Item, Organisation, Person
+from .model import Archive, Item, Organisation, Person, SourceRef
 
 # Page kinds the extension renders; archive items use their own kind (session, press, …).
 PEOPLE_INDEX = "people-index"
@@ -226,3 +226,32 @@ def fingerprint(archive: Archive, page: PlannedPage, salt: str = "") -> str:
     address and version, which citations print)."""
     digest = hashlib.sha256((salt + repr(_canonical(dependencies(archive, page)))).encode("utf-8"))
     return digest.hexdigest()[:20]
+
+
+def item_paths(archive: Archive) -> dict[str, str]:
+    """Each item's docname -> the file it is written in (for :func:`source_files`)."""
+    return {item.docname: item.where.path for item in archive.items()}
+
+
+def source_files(archive: Archive, page: PlannedPage, paths_of_docnames: dict[str, str]) -> frozenset[str]:
+    """The files (relative to the source dir) that ``page`` is made from: the records it renders
+    (:func:`dependencies`) and, for items it only lists, their pages (``paths_of_docnames``, from
+    :func:`item_paths`). A page's "last changed" date is the latest change to any of them."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        where = getattr(value, "where", None)
+        if isinstance(where, SourceRef) and where.path:
+            found.add(where.path)
+        if isinstance(value, str):
+            if value in paths_of_docnames:
+                found.add(paths_of_docnames[value])
+        elif isinstance(value, tuple | list | frozenset | set):
+            for element in value:
+                walk(element)
+        elif isinstance(value, dict):
+            for element in value.values():
+                walk(element)
+
+    walk(dependencies(archive, page))
+    return frozenset(found)

@@ -52,6 +52,8 @@ EDITOR_SCHEMAS = {
     "page.schema.json": ("page.schema.json", ""),
     "people.schema.json": ("registry.schema.json", "/properties/people"),
     "organisations.schema.json": ("registry.schema.json", "/properties/organisations"),
+    "releases.schema.json": ("releases.schema.json", ""),
+    "redirects.schema.json": ("redirects.schema.json", ""),
 }
 
 

@@ -33,7 +33,9 @@ def ris_name(name: Name) -> str:
     family and given names, and RIS has no other way to mark an organisation: so commas in an
     organisation's name become dashes ("Chaire santé – Sciences Po")."""
     if name.is_corporate:
-        return " – ".join(part.strip() for part in name.literal.split(",") if part.strip())
+        # A name of nothing but commas still names someone: keep it, as dashes.
+        return (" – ".join(part.strip() for part in name.literal.split(",") if part.strip())
+                or name.literal.replace(",", "–"))
     family = family_with_particle(name)
     return f"{family}, {name.given}" if name.given else family
 

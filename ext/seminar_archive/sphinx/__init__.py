@@ -11,7 +11,7 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
-from .citing import add_head, url_maker, write_downloads
+from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .config import ArchiveConfig, add_config_values
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
@@ -21,6 +21,15 @@ from .reader import on_source_read
 from .roles import data_role, source_role
 from .state import BuildState
 from .transform import ArchivePageTransform
+from .versioning import (
+    ArchiveChangelog,
+    add_last_changed,
+    copy_redirected_downloads,
+    latest_url_maker,
+    on_config_inited,
+    report_redirect_problems,
+    write_sitemap,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -49,7 +58,7 @@ def report(app: Sphinx, diagnostic: Diagnostic) -> None:
 
 def on_builder_inited(app: Sphinx) -> None:
     config = ArchiveConfig.from_sphinx(app.config)
-    state = BuildState.load(Path(app.srcdir), config, url_for=url_maker(app))
+    state = BuildState.load(Path(app.srcdir), config, url_for=url_maker(app), latest_url_for=latest_url_maker(app))
     _written, blocked = write_pages(Path(app.srcdir), state.pages, state.diagnostics)
     for docname in blocked:
         state.pages.pop(docname, None)
@@ -85,11 +94,17 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    report_redirect_problems(app, env, _domain(env).build, report)
+
+
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     state = _domain(app.env).build
     if exception is None and state is not None and app.builder.format == "html":
         write_exports(app, state)
         write_downloads(app, state)
+        copy_redirected_downloads(app, state, DOWNLOAD_SUFFIXES)
+        write_sitemap(app, state)
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -103,8 +118,23 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
         context["pagetitle"] = html.escape(context["pagetitle"])
 
 
+def on_html_page_context_early(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                               doctree: object) -> None:
+    # Before the theme drops footer templates that render empty: the date must be in the context.
+    state = _domain(app.env).build
+    if state is not None:
+        add_last_changed(app, state, pagename, context)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     add_config_values(app)
+    # Moved pages keep their address (docs/redirects.yaml); a 404 page that works at any depth.
+    app.setup_extension("sphinx_reredirects")
+    app.setup_extension("notfound.extension")
+    app.connect("config-inited", on_config_inited)
+    app.add_directive("archive-changelog", ArchiveChangelog)
+    app.connect("env-updated", on_env_updated)
+    app.add_js_file("archive-versions.js", loading_method="defer")
     app.add_domain(ArchiveDomain)
     for kind in OBJECT_TYPES:
         app.add_role(kind, ArchiveXRefRole(kind))
@@ -121,6 +151,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", on_build_finished)
     # After the theme's own handler, which sets "pagetitle".
     app.connect("html-page-context", on_html_page_context, priority=900)
+    app.connect("html-page-context", on_html_page_context_early, priority=100)
     app.add_css_file("archive.css")
     app.connect("config-inited", _add_static_path)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -48,6 +48,7 @@ FORMATS = (
     Format("RIS", ".ris", "text", to_ris),
     Format("CSL-JSON", ".csl.json", "json", _csl_text),
 )
+DOWNLOAD_SUFFIXES = tuple(fmt.suffix for fmt in FORMATS)
 CITABLE_KINDS = ("session", "press", "series")
 # Whole-series files in the data folder, by format.
 SERIES_FILES = {".bib": "series.bib", ".biblatex.bib": "series-biblatex.bib", ".ris": "series.ris",
@@ -67,7 +68,7 @@ def record_for(state: BuildState, item: Item) -> CitationRecord:
     record = state.citation_records.get(item.id)
     if record is None:
         record = state.citation_records[item.id] = citation_record(state.archive, item, state.url_for,
-                                                                   state.config.version)
+                                                                   state.config.version, state.latest_url_for)
     return record
 
 
@@ -93,7 +94,12 @@ def cite_section(record: CitationRecord, docname: str) -> nodes.section:
     title = "Citer cette séance" if record.kind == "session" else "Citer ce document"
     if record.kind == "series":
         title = "Citer la série"
-    return section("citer", title, citation, tab_set)
+    parts: list[nodes.Node] = [citation]
+    if record.latest_url and record.latest_url != record.url:
+        latest = nodes.reference(record.latest_url, record.latest_url, refuri=record.latest_url)
+        parts.append(para("Cette page dans la version la plus récente de l’archive : ", latest,
+                          classes=["archive-latest-link"]))
+    return section("citer", title, *parts, tab_set)
 
 
 def head_html(state: BuildState, item: Item) -> str:

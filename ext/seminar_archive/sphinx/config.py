@@ -26,6 +26,11 @@ class ArchiveConfig:
     """Output folder of the open-data exports (archive.json and its schema)."""
     version: str = ""
     """The archive version this build publishes, named in citations ("" for an unreleased build)."""
+    latest_version: str = ""
+    """The newest release, set with ``version`` by the versions build: the build is then one version
+    among several, published under ``<site_url><version>/``, and also gives ``<site_url>latest/``."""
+    site_url: str = ""
+    """The root of the published archive, above every version ("" = ``html_baseurl``)."""
     nav_group_limit: int = 40
     """The most people or organisations a letter of the A–Z lists in the navigation before it
     is split by two-letter prefix (Da, De, Du …): this bounds every page's sidebar."""

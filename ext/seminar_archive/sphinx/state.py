@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .. import pageplan
+from .. import gitdates, pageplan
 from ..citations.record import CitationRecord
 from ..diagnostics import Diagnostics
 from ..loader import load_archive
@@ -29,6 +30,13 @@ class BuildState:
     previous_titles: dict[str, str] = field(default_factory=dict)
     # docname -> the page's URL in the published site (absolute when html_baseurl is set).
     url_for: Callable[[str], str] = field(default=lambda docname: f"{docname}.html")
+    # docname -> the page's URL in the latest version (None: the build is not versioned).
+    latest_url_for: Callable[[str], str] | None = None
+    # Moved pages kept at their old address: old docname -> current docname (docs/redirects.yaml).
+    redirects: dict[str, str] = field(default_factory=dict)
+    # When each source file, and each rendered page's sources, last changed (git; empty outside git).
+    file_dates: dict[str, dt.datetime] = field(default_factory=dict)
+    page_dates: dict[str, dt.datetime] = field(default_factory=dict)
     # Citation records by item id, filled as pages ask for them (see sphinx.citing.record_for).
     citation_records: dict[str, CitationRecord] = field(default_factory=dict)
 
@@ -38,15 +46,27 @@ class BuildState:
 
     @classmethod
     def load(cls, srcdir: Path, config: ArchiveConfig, exclude: tuple[str, ...] = (),
-             url_for: Callable[[str], str] | None = None) -> BuildState:
+             url_for: Callable[[str], str] | None = None,
+             latest_url_for: Callable[[str], str] | None = None) -> BuildState:
         archive, diagnostics = load_archive(srcdir, config.layout, exclude=exclude,
                                             report_unused=config.report_unused)
         pages = pageplan.plan(archive, config.nav_group_limit)
         state = cls(config, archive, diagnostics, pages)
         if url_for is not None:
             state.url_for = url_for
-        # Citations on item pages print the site's address and the version: a change of either
-        # must re-read them, though Sphinx itself would only rewrite the pages.
-        salt = repr((state.url_for("index"), config.version))
-        state.fingerprints = {docname: pageplan.fingerprint(archive, page, salt) for docname, page in pages.items()}
+        state.latest_url_for = latest_url_for
+        state.file_dates = gitdates.file_dates(srcdir)
+        if state.file_dates:
+            paths = pageplan.item_paths(archive)
+            for docname, page in pages.items():
+                dates = [state.file_dates[f] for f in pageplan.source_files(archive, page, paths)
+                         if f in state.file_dates]
+                if dates:
+                    state.page_dates[docname] = max(dates)
+        # Citations on item pages print the site's address and the version, and each page its
+        # last change: a change of any must re-read them, though Sphinx would only rewrite them.
+        latest = latest_url_for("index") if latest_url_for else ""
+        salt = repr((state.url_for("index"), latest, config.version))
+        state.fingerprints = {docname: pageplan.fingerprint(archive, page, salt + str(state.page_dates.get(docname)))
+                              for docname, page in pages.items()}
         return state

@@ -1,0 +1,130 @@
+"""The version switcher and the 404 page in a real browser (Debian's Chromium driven by
+Playwright), on the two-release site of test_versions, served over HTTP like a static host."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clients import require_tool
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder, and its root 404.html for a missing address, as static hosts do."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file() and self.command in ("GET", "HEAD"):
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command == "GET":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(versions_site: tuple[Path, Path]) -> Iterator[str]:
+    """The versions folder at http://127.0.0.1:<port>/ia/ (the site's root path in test_versions)."""
+    _repo, out = versions_site
+    root = out.parent / "host"
+    root.mkdir(exist_ok=True)
+    if not (root / "ia").exists():
+        (root / "ia").symlink_to(out, target_is_directory=True)
+    # The host's own 404 page is the archive's.
+    (root / "404.html").write_bytes((out / "404.html").read_bytes())
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(StaticHost, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/ia/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    chromium = require_tool("chromium")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def switch_to(page: object, version: str) -> None:
+    """Open the sidebar's switcher and choose ``version``, as a reader does."""
+    button = page.locator(".bd-sidebar-primary .version-switcher__button")  # type: ignore[attr-defined]
+    button.click()
+    option = page.locator(  # type: ignore[attr-defined]
+        f".bd-sidebar-primary .version-switcher__menu a[data-version='{version}']")
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        option.click()
+
+
+def test_switcher_goes_to_the_same_page_in_another_version(served: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page.goto(served + "2026.2/sessions/ser-01.html")
+    button = page.locator(".bd-sidebar-primary .version-switcher__button")
+    # The theme's script fills the switcher from switcher.json: it names this version.
+    page.wait_for_function("document.querySelector('.version-switcher__button').dataset.activeVersion === '2026.2'")
+    assert button.inner_text().strip() == "2026.2 (la plus récente)"
+    switch_to(page, "2026.1")
+    assert page.url == served + "2026.1/sessions/ser-01.html"
+    assert "Première" in page.title() or "ser-01" in page.url
+    page.close()
+
+
+def test_switcher_goes_home_when_the_page_is_absent(served: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page.goto(served + "2026.2/sessions/ser-03.html")  # session 3 is new in 2026.2
+    page.wait_for_function("document.querySelectorAll('.version-switcher__menu a').length > 0")
+    switch_to(page, "2026.1")
+    assert page.url == served + "2026.1/"
+    page.close()
+
+
+def test_switcher_works_from_the_keyboard(served: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page.goto(served + "2026.2/sessions/ser-01.html")
+    page.wait_for_function("document.querySelectorAll('.version-switcher__menu a').length > 0")
+    page.locator(".bd-sidebar-primary .version-switcher__button").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.dataset.version")
+    assert focused in ("main", "2026.2", "2026.1")
+    page.close()
+
+
+def test_not_found_page_offers_the_versions_that_have_the_page(served: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    response = page.goto(served + "2026.1/sessions/ser-03.html")
+    assert response is not None and response.status == 404
+    assert page.locator("article h1").first.inner_text() == "Page introuvable"
+    page.wait_for_selector(".archive-other-versions ul a")
+    links = page.locator(".archive-other-versions ul a")
+    found = {links.nth(i).inner_text(): links.nth(i).get_attribute("href") for i in range(links.count())}
+    assert found == {"version main (en cours, non publiée)": "/ia/main/sessions/ser-03.html",
+                     "version 2026.2 (la plus récente)": "/ia/2026.2/sessions/ser-03.html"}
+    # The host serves one 404 page, the latest version's: its links work from any depth.
+    with page.expect_navigation():
+        page.locator("article a", has_text="Accueil de l’archive").click()
+    assert page.url == served + "2026.2/index.html"
+    page.close()
