@@ -44,6 +44,14 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """The build benchmark at small sizes (a few minutes); `nox -s bench -- --all` for N up to 2,000.
+    Results in build/bench/ (results.csv, results.md, seconds-per-page.png)."""
+    session.install("-e", ".[bench]")
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff and mypy over the extension and the tests."""
     session.install("-e", ".[dev]")

@@ -25,6 +25,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
     "seminar_archive",
 ]
 source_suffix = {".md": "markdown"}
@@ -62,3 +63,8 @@ html_theme_options = {
     "search_bar_text": "Rechercher dans l’archive…",
 }
 html_search_language = "fr"
+
+# OpenGraph tags for link previews. ogp_site_url follows html_baseurl (the extension sets it,
+# per version). No generated preview images: they need matplotlib and differ between builds.
+ogp_site_name = html_title
+ogp_social_cards = {"enable": False}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-pytest_plugins = ("sphinx.testing.fixtures", "versions_repo")
+pytest_plugins = ("sphinx.testing.fixtures", "versions_repo", "browser_support", "readers_site")
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"

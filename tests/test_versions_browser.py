@@ -3,45 +3,18 @@ Playwright), on the two-release site of test_versions, served over HTTP like a s
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from clients import require_tool
+from browser_support import Serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder, and its root 404.html for a missing address, as static hosts do."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file() and self.command in ("GET", "HEAD"):
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command == "GET":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
-def served(versions_site: tuple[Path, Path]) -> Iterator[str]:
-    """The versions folder at http://127.0.0.1:<port>/ia/ (the site's root path in test_versions)."""
+def served(versions_site: tuple[Path, Path], serve: Serve) -> str:
+    """The versions folder at http://127.0.0.1:<port>/ia/ (the site's root path in versions_repo)."""
     _repo, out = versions_site
     root = out.parent / "host"
     root.mkdir(exist_ok=True)
@@ -49,24 +22,7 @@ def served(versions_site: tuple[Path, Path]) -> Iterator[str]:
         (root / "ia").symlink_to(out, target_is_directory=True)
     # The host's own 404 page is the archive's.
     (root / "404.html").write_bytes((out / "404.html").read_bytes())
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(StaticHost, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/ia/"
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    chromium = require_tool("chromium")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    return serve(root) + "ia/"
 
 
 def switch_to(page: object, version: str) -> None:

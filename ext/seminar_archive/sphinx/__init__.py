@@ -15,10 +15,12 @@ from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .config import ArchiveConfig, add_config_values
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
-from .exports import write_exports
+from .exports import feed_links, write_exports
 from .generate import write_pages
+from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .reader import on_source_read
 from .roles import data_role, source_role
+from .searchfr import FoldingFrench
 from .state import BuildState
 from .transform import ArchivePageTransform
 from .versioning import (
@@ -78,6 +80,9 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], cha
              if docname in env.found_docs and domain.fingerprints.get(docname) != fingerprint]
     # Pages we rendered last time that are no longer archive pages (broken front matter).
     stale += [docname for docname in domain.fingerprints if docname not in state.pages and docname in env.found_docs]
+    # Hand-written pages that list the archive (the home page's time line).
+    listing = listing_fingerprint(state.archive)
+    stale += [docname for docname, seen in domain.listings.items() if seen != listing and docname in env.found_docs]
     state.structure_changed = bool(added or removed)
     state.previous_titles = {d: env.titles[d].astext() for d in env.found_docs if d in env.titles}
     return stale
@@ -112,6 +117,13 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     state = _domain(app.env).build
     if state is not None:
         add_head(state, pagename, context)
+        if callable(context.get("pathto")):
+            context["metatags"] = context.get("metatags", "") + feed_links(state, context["pathto"])
+    # pydata-sphinx-theme's navigation folds sections in <details> whose <summary> has no text:
+    # screen readers announce an unnamed control (axe: summary-name). Name it.
+    toctree = context.get("generate_toctree_html")
+    if callable(toctree):
+        context["generate_toctree_html"] = _named_toggles(toctree)
     # sphinx-book-theme 1.4 sets "pagetitle" to the title's plain text and prints it unescaped
     # in its print header (<h1>{{ pagetitle }}</h1>): a title from a page must not become markup.
     if isinstance(context.get("pagetitle"), str):
@@ -126,6 +138,19 @@ def on_html_page_context_early(app: Sphinx, pagename: str, templatename: str, co
         add_last_changed(app, state, pagename, context)
 
 
+def _named_toggles(render: Any) -> Any:
+    label = "Afficher ou masquer les pages de cette rubrique"
+
+    def named(*args: Any, **kwargs: Any) -> Any:
+        rendered = render(*args, **kwargs)
+        if isinstance(rendered, str):  # markup (the theme may return a string or a parsed tree)
+            return type(rendered)(str(rendered).replace("<summary>", f'<summary aria-label="{label}">'))
+        for summary in rendered.find_all("summary"):  # BeautifulSoup, as pydata-sphinx-theme 0.20 returns
+            summary["aria-label"] = label
+        return rendered
+    return named
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     add_config_values(app)
     # Moved pages keep their address (docs/redirects.yaml); a 404 page that works at any depth.
@@ -133,8 +158,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("notfound.extension")
     app.connect("config-inited", on_config_inited)
     app.add_directive("archive-changelog", ArchiveChangelog)
+    app.add_directive("archive-timeline", ArchiveTimeline)
+    app.add_directive("archive-latest", ArchiveLatest)
     app.connect("env-updated", on_env_updated)
     app.add_js_file("archive-versions.js", loading_method="defer")
+    # French search that ignores accents, in the index and in the reader's query.
+    app.add_search_language(FoldingFrench)
     app.add_domain(ArchiveDomain)
     for kind in OBJECT_TYPES:
         app.add_role(kind, ArchiveXRefRole(kind))
@@ -154,7 +183,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context_early, priority=100)
     app.add_css_file("archive.css")
     app.connect("config-inited", _add_static_path)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

@@ -63,8 +63,9 @@ class ArchiveDomain(Domain):
         "objects": {kind: {} for kind in OBJECT_TYPES},  # kind -> id -> (docname, anchor, title)
         "fingerprints": {},  # docname -> fingerprint of the records it rendered
         "titles": {},  # docname -> title, to notice renamed pages at the next build
+        "listings": {},  # docname -> fingerprint of the archive listings its directives show
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -86,7 +87,15 @@ class ArchiveDomain(Domain):
         self.fingerprints[docname] = fingerprint
         self.data["titles"][docname] = title
 
+    def note_listing(self, docname: str, fingerprint: str) -> None:
+        self.data["listings"][docname] = fingerprint
+
+    @property
+    def listings(self) -> dict[str, str]:
+        return self.data["listings"]  # type: ignore[no-any-return]
+
     def clear_doc(self, docname: str) -> None:
+        self.data["listings"].pop(docname, None)
         for table in self.objects.values():
             for object_id, (owner, _anchor, _title) in list(table.items()):
                 if owner == docname:
@@ -99,7 +108,7 @@ class ArchiveDomain(Domain):
             for object_id, entry in table.items():
                 if entry[0] in docnames:
                     self.objects[kind][object_id] = entry
-        for key in ("fingerprints", "titles"):
+        for key in ("fingerprints", "titles", "listings"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value

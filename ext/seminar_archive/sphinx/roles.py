@@ -32,7 +32,9 @@ def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inline
     return [file_link(env.current_document.docname, f"{folder}/{text}", text)], []
 
 
-DATA_FILES = ("archive.json", "archive.schema.json")
+# Every file the build writes into the data folder (exports.py, citing.py).
+DATA_FILES = ("archive.json", "archive.schema.json", "series.ics", "additions.atom", "series.bib",
+              "series-biblatex.bib", "series.ris", "series.csl.json")
 
 
 def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,

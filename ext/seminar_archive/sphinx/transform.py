@@ -10,8 +10,16 @@ from sphinx.transforms import SphinxTransform
 from ..diagnostics import WARNING_TYPE
 from ..pageplan import PERSON, THEMES, theme_slug
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
+from .corrections import correction_link
 from .domain import ArchiveDomain
 from .render import render_page
+
+# Pages of one record, where a reader may spot a mistake to report.
+CORRECTABLE = ("session", "press", "event", "series", "person", "org")
+
+
+def title_text_of(parts: list[str | nodes.Node]) -> str:
+    return "".join(p if isinstance(p, str) else p.astext() for p in parts)
 
 
 class ArchivePageTransform(SphinxTransform):
@@ -35,6 +43,10 @@ class ArchivePageTransform(SphinxTransform):
             below.append(cite_section(record_for(state, item), docname))
         if page.kind == PERSON and (bibliography := person_downloads(state.archive, page.key, docname)):
             above.insert(1, bibliography)
+        if page.kind in CORRECTABLE and state.config.corrections_to:
+            record = f"{page.kind} {page.key}"
+            below.append(correction_link(state.config.corrections_to, title_text_of(title_parts), record,
+                                         state.url_for(docname), state.config.version))
         anchor = nodes.make_id(f"{page.kind}-{page.key}" if page.key else page.kind)
         top = nodes.section(ids=[anchor])
         title = nodes.title("", "", *[nodes.Text(p) if isinstance(p, str) else p for p in title_parts])

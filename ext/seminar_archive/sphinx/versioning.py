@@ -85,6 +85,9 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
             options["announcement"] = _older_version_notice(root, archive.version, archive.latest_version)
         config.html_theme_options = options
         _add_switcher_to_sidebars(config)
+    # OpenGraph (sphinxext-opengraph, when loaded): og:url follows this build's address.
+    if "ogp_site_url" in config and not config.ogp_site_url and config.html_baseurl:
+        config.ogp_site_url = config.html_baseurl
     if str(TEMPLATES) not in config.templates_path:
         config.templates_path.append(str(TEMPLATES))
     # The 404 page is served for any missing address: its links must be absolute paths.

@@ -1,0 +1,21 @@
+"""The real site (docs/), built once per test session as it is published, for the readers'
+tests: what the HTML, the calendar and the feed say, and the same pages in a browser.
+A plugin of conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CliBuild, cli_build, copy_root
+
+BASE = "https://archive.test/"
+VERSION = "2026.1"
+
+
+@pytest.fixture(scope="session")
+def readers_site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
+    srcdir = copy_root("site", tmp_path_factory.mktemp("readers"))
+    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-D", f"html_baseurl={BASE}",
+                       "-D", f"archive_version={VERSION}")
+    assert result.returncode == 0, result.stderr
+    return result
