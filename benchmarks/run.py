@@ -102,8 +102,12 @@ def sphinx_build(n: int, variant: str, srcdir: Path, outdir: Path, *options: str
     written = sum(1 for name, mtime in after.items() if before.get(name) != mtime)
     text = log.read_text(encoding="utf-8", errors="replace")
     updated = _UPDATED.search(text)
-    read = len(_READING.findall(text)) if "-j" not in options else (
-        int(updated[1]) + int(updated[2]) if updated else 0)
+    if "-j" not in options:
+        read = len(_READING.findall(text))
+    elif updated:  # parallel reading logs ranges, not pages: take Sphinx's count ("new config" counts twice)
+        read = int(updated[1]) + (0 if "new config" in updated[0] else int(updated[2]))
+    else:
+        read = 0
     # ru_maxrss is in kilobytes on Linux.
     return Measure(n, variant, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, written, read, status)
 

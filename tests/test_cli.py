@@ -90,6 +90,8 @@ EXPECTED = [
     "les clés sont permanentes, donnez-en une nouvelle à cette page [archive.duplicate-key]",
     "docs/sessions/reused-number.md:4: la série « ser » a déjà une séance numéro 1 (sessions/ok-01.md:4) "
     "[archive.duplicate-number]",
+    "docs/sessions/theme-spelling.md:4: le thème « Éthique » s’écrit « éthique » sur les autres pages ; "
+    "écrivez-le ainsi [archive.theme-spelling]",
     "docs/sessions/unknown-field.md:9: champ inconnu « tittle » ; vouliez-vous dire « title » ? "
     "[archive.unknown-field]",
     "docs/sessions/unknown-org.md:12: organisation inconnue « labo » ; vouliez-vous dire « lab » ? "
@@ -113,8 +115,9 @@ def test_check_reports_each_bad_page_with_file_line_and_french_message(corpus: P
 
 def test_every_problem_of_the_checks_is_in_the_corpus() -> None:
     shown = {line.rsplit("[archive.", 1)[1].rstrip("]") for line in EXPECTED}
-    # ref and generated belong to the build (roles in the text, generated pages); not-UTF-8 is below.
-    assert {p.subtype for p in Problem} - shown == {"ref", "generated"}
+    # ref, generated and raw-html belong to the build (roles and HTML in the text, generated pages);
+    # not-UTF-8 is below.
+    assert {p.subtype for p in Problem} - shown == {"ref", "generated", "raw-html"}
 
 
 def test_check_in_english_on_request(corpus: Path) -> None:
@@ -143,9 +146,11 @@ def test_a_page_that_is_not_utf8_is_located_without_traceback(corpus: Path) -> N
     result = archive("check", "docs/sessions/latin1.md", cwd=corpus)
     no_traceback(result)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [
-        "docs/sessions/latin1.md:4: le fichier n’est pas du texte UTF-8 (octet 0xe9) ; enregistrez-le en UTF-8 "
-        "[archive.yaml]"]
+    lines = result.stdout.splitlines()
+    assert ("docs/sessions/latin1.md:4: le fichier n’est pas du texte UTF-8 (octet 0xe9) ; enregistrez-le en UTF-8 "
+            "[archive.yaml]") in lines
+    # The rest of the page is still read (the bad byte as U+FFFD): its other problems are reported too.
+    assert "docs/sessions/latin1.md:2: le champ obligatoire « citekey » manque [archive.missing-field]" in lines
 
 
 def test_copied_session_and_unparsable_page_in_the_real_archive(tmp_path: Path) -> None:

@@ -130,7 +130,10 @@ def test_non_utf8_page_is_reported_not_raised(tmp_path: Path) -> None:
     (tmp_path / "sessions").mkdir()
     (tmp_path / "sessions" / "bad.md").write_bytes(b"---\narchive:\n  title: S\xe9ance\n---\n")
     _, diagnostics = load_archive(tmp_path)
-    assert [(d.problem, d.path, d.line) for d in diagnostics] == [(Problem.YAML, "sessions/bad.md", 3)]
+    found = [(d.problem, d.path, d.line) for d in diagnostics]
+    assert found[0] == (Problem.YAML, "sessions/bad.md", 3)
+    # The page is still read, the bad byte as U+FFFD: its other problems are reported too.
+    assert (Problem.MISSING_FIELD, "sessions/bad.md", 2) in found
 
 
 def test_large_letters_split_by_two_letter_prefix() -> None:

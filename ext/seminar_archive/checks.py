@@ -64,6 +64,12 @@ def check_archive(archive: Archive, diagnostics: Diagnostics, sources: set[str],
     ``set_aside`` are items read but left out for clashing with others: what they refer to
     is not reported as unused (the clash is the problem to fix).
     """
+    for spellings in archive.theme_spellings().values():
+        usual = archive.usual_spelling(spellings)
+        for spelling, item in spellings:
+            if spelling != usual:
+                diagnostics.say(Problem.THEME_SPELLING, "theme-spelling", item.where.path, item.where.line,
+                                theme=spelling, usual=usual)
     for item in archive.items():
         stem = PurePosixPath(item.docname).name
         if stem != item.id:

@@ -72,6 +72,12 @@ class Problem(Enum):
                           "Keep one entry, move the other's spelling to its `variants:`, and point the pages "
                           "at the kept id. If they really are two people, list the other's id in `distinct:`.")
 
+    RAW_HTML = ("raw-html", "HTML written in a page's text; it is shown as text, not used as markup.",
+                "`<script>…</script>` or `<img onerror=…>` in a session's presentation.",
+                "Write the text in Markdown (MyST); links and emphasis have their own syntax.")
+    THEME_SPELLING = ("theme-spelling", "One theme written in several ways (accents, case, spaces or hyphens).",
+                      "`themes: [Éthique]` on one page, `themes: [éthique]` on the others.",
+                      "Write the theme as the other pages do: the message gives that spelling.")
     REDIRECT = ("redirect", "A redirect in docs/redirects.yaml that cannot work.",
                 "`sessions/ia-sante-2: sessions/ia-sante-20` when no page sessions/ia-sante-20 exists.",
                 "Point the old path at an existing page; never redirect from a path that is still a page.")

@@ -17,6 +17,9 @@ from .duplicates import check_duplicates
 from .model import Archive, Event, Item, PressRelease, Series, Session
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
 
+# The first line of every page the extension generates (sphinx/generate.py writes it).
+GENERATED_MARKER = "% seminar_archive: generated page; do not edit, it is rewritten from the archive at each build"
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -27,6 +30,8 @@ class Layout:
     # Directories that hold only generated pages: never scanned for archive pages.
     generated_dirs: tuple[str, ...] = ("people", "organisations", "themes")
     skip_dirs: tuple[str, ...] = ("_build", "_static", "_templates", ".git")
+    # Directories of archive pages: a page there without the archive's front matter is a mistake.
+    item_dirs: tuple[str, ...] = ("sessions", "press", "events", "series")
 
 
 def iter_pages(srcdir: Path, layout: Layout, exclude: Iterable[str] = ()) -> list[tuple[Path, str]]:
@@ -44,14 +49,15 @@ def iter_pages(srcdir: Path, layout: Layout, exclude: Iterable[str] = ()) -> lis
 
 
 def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
-    """A page's text, or None (with a located message) when it is not UTF-8."""
+    """A page's text. Bytes that are not UTF-8 are reported (file and line) and read as U+FFFD,
+    as the build reads them (sphinx/encoding.py): the page is still built, nothing is lost."""
+    data = path.read_bytes()
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        data = path.read_bytes()
         line = data[: err.start].count(b"\n") + 1
         diagnostics.say(Problem.YAML, "not-utf8", shown, line, byte=f"{data[err.start]:02x}")
-        return None
+        return data.decode("utf-8-sig", errors="replace")
 
 
 def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[str] = (),
@@ -70,6 +76,13 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
         if text is None:
             continue
         read = frontmatter.read_page(text, shown, docname, diagnostics)
+        in_item_dir = docname.split("/", 1)[0] in layout.item_dirs and "/" in docname
+        if not read.is_archive_page and in_item_dir and not text.startswith(GENERATED_MARKER):
+            # An empty page, or one without its front matter, where archive pages live.
+            diagnostics.say(Problem.MISSING_FIELD, "not-an-archive-page", shown, 1,
+                            folder=docname.split("/", 1)[0])
+            unusable[docname] = docname.rsplit("/", 1)[-1]
+            continue
         if read.item is not None:
             items.append(read.item)
         elif read.is_archive_page:

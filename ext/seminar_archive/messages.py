@@ -33,6 +33,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "'{old}' is still a page: a redirect would overwrite it; remove this line"),
     "redirect-nowhere": ("la redirection de « {old} » mène à « {new} », qui n’est pas une page{hint}",
                          "the redirect from '{old}' leads to '{new}', which is not a page{hint}"),
+    "raw-html": ("du HTML dans le texte de la page ({html}) : il est affiché comme du texte ; écrivez en Markdown",
+                 "HTML in the page's text ({html}): it is shown as text; write Markdown instead"),
+    "theme-spelling": ("le thème « {theme} » s’écrit « {usual} » sur les autres pages ; écrivez-le ainsi",
+                       "the theme '{theme}' is written '{usual}' on the other pages; write it that way"),
+    "not-an-archive-page": ("cette page de {folder}/ n’a pas l’en-tête « archive: » de l’archive (page vide ?) ; "
+                            "commencez-la par l’en-tête d’une fiche (voir « archive new »)",
+                            "this page in {folder}/ has no 'archive:' front matter (an empty page?); start it with "
+                            "an item's front matter (see 'archive new')"),
     # Schema
     "required": ("le champ obligatoire « {field} » manque", "required field '{field}' is missing"),
     "required-in": ("le champ obligatoire « {field} » manque dans {where}",
@@ -228,6 +236,14 @@ PROBLEM_DOCS_FR: dict[str, tuple[str, str, str]] = {
         "Un fichier occupe l’emplacement d’une page que l’extension produit.",
         "Un fichier docs/people/daniel-benamouzig.md écrit à la main.",
         "Déplacez le fichier : cet emplacement appartient aux pages produites."),
+    "raw-html": (
+        "Du HTML écrit dans le texte d’une page : il est affiché comme du texte, jamais comme du balisage.",
+        "`<script>…</script>` ou `<img onerror=…>` dans la présentation d’une séance.",
+        "Écrivez le texte en Markdown (MyST) : liens et mises en valeur ont leur syntaxe."),
+    "theme-spelling": (
+        "Un même thème écrit de plusieurs façons (accents, majuscules, espaces ou tirets).",
+        "`themes: [Éthique]` sur une page, `themes: [éthique]` sur les autres.",
+        "Écrivez le thème comme les autres pages ; le message donne cette graphie."),
     "redirect": (
         "Une redirection de docs/redirects.yaml qui ne peut pas fonctionner.",
         "`sessions/ia-sante-2: sessions/ia-sante-20` alors qu’aucune page sessions/ia-sante-20 n’existe.",
@@ -270,6 +286,8 @@ SAMPLE_MESSAGES: dict[str, list[tuple[str, str, dict[str, object]]]] = {
                         {"source": "000_programme.txt", "suggestion": ""})],
     "unused": [("registry/people.yaml:2", "unused-person", {"id": "alain-livartowski"})],
     "generated": [("people/daniel-benamouzig.md:1", "generated", {"docname": "people/daniel-benamouzig"})],
+    "raw-html": [("sessions/ia-sante-09.md:20", "raw-html", {"html": "<script>alert(1)</script>"})],
+    "theme-spelling": [("sessions/ia-sante-09.md:4", "theme-spelling", {"theme": "Éthique", "usual": "éthique"})],
     "redirect": [("redirects.yaml:3", "redirect-nowhere", {"old": "sessions/ia-sante-2", "new": "sessions/ia-sante-20",
                                                              "suggestion": "sessions/ia-sante-02"})],
     "releases": [("releases.yaml:9", "release-twice", {"name": "2026.1"})],

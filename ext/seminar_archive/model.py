@@ -6,6 +6,7 @@ Everything the extension renders and exports is derived from an :class:`Archive`
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -40,6 +41,14 @@ class SourceRef:
 
     path: str
     line: int = 0
+
+
+def theme_key(theme: str) -> str:
+    """What identifies a theme, and its anchor: 'Données de santé' -> 'donnees-de-sante'. Accents,
+    case, ligatures and punctuation aside, two spellings with one key are one theme."""
+    text = theme.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    return "-".join("".join(c if c.isalnum() else " " for c in folded).split()) or "theme"
 
 
 def with_particle(particle: str, family: str) -> str:
@@ -285,11 +294,30 @@ class Archive:
             (o for o in self.organisations.values() if o.parent == org_id), key=lambda o: o.name.casefold()
         )
 
-    def items_by_theme(self) -> dict[str, list[Item]]:
-        found: dict[str, list[Item]] = defaultdict(list)
+    def theme_spellings(self) -> dict[str, list[tuple[str, Item]]]:
+        """Each theme's key (theme_key) -> every (spelling, item) that names it, in page order."""
+        found: dict[str, list[tuple[str, Item]]] = defaultdict(list)
         for item in self.items():
             for theme in item.themes:
-                found[theme].append(item)
-        for items in found.values():
-            items.sort(key=lambda i: (str(getattr(i, "date", "")), i.id))
+                found[theme_key(theme)].append((theme, item))
         return dict(found)
+
+    @staticmethod
+    def usual_spelling(spellings: list[tuple[str, Item]]) -> str:
+        """The spelling most pages use (on a tie, the one met first)."""
+        counts: dict[str, int] = defaultdict(int)
+        first: dict[str, int] = {}
+        for index, (spelling, _item) in enumerate(spellings):
+            counts[spelling] += 1
+            first.setdefault(spelling, index)
+        return min(counts, key=lambda s: (-counts[s], first[s]))
+
+    def items_by_theme(self) -> dict[str, list[Item]]:
+        """Theme -> its items by date. Spellings of one theme (accents, case, spaces, hyphens aside)
+        are one theme, under the spelling most pages use: one entry, one anchor."""
+        found: dict[str, list[Item]] = {}
+        for spellings in self.theme_spellings().values():
+            items = list({id(item): item for _spelling, item in spellings}.values())
+            items.sort(key=lambda i: (str(getattr(i, "date", "")), i.id))
+            found[self.usual_spelling(spellings)] = items
+        return found

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .collation import index_letter, organisation_key, organisation_name_for_sorting, person_key, sort_key
-from .model import Archive, Item, Organisation, Person, SourceRef
+from .model import Archive, Item, Organisation, Person, SourceRef, theme_key
 
 # Page kinds the extension renders; archive items use their own kind (session, press, …).
 PEOPLE_INDEX = "people-index"
@@ -48,9 +48,8 @@ class PlannedPage:
 
 
 def theme_slug(theme: str) -> str:
-    """An anchor for a theme: 'données de santé' -> 'donnees-de-sante'."""
-    primary = sort_key(theme)[0]
-    return "-".join("".join(c if c.isalnum() else " " for c in primary).split()) or "theme"
+    """An anchor for a theme: 'données de santé' -> 'donnees-de-sante' (model.theme_key)."""
+    return theme_key(theme)
 
 
 def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, PlannedPage]:
@@ -70,10 +69,15 @@ def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, 
         by_year[session.date.year].append(session.docname)
     for year, docnames in by_year.items():
         add(PlannedPage(f"sessions/{year}", YEAR, str(year), tuple("/" + d for d in docnames)))
-    add(PlannedPage("sessions/index", CHRONOLOGY, children=tuple(f"{y}" for y in sorted(by_year))))
+    # Pages too broken to use are still built (with a notice) and kept in the navigation.
+    broken = sorted(archive.unusable_pages)
+    broken_sessions = tuple("/" + d for d in broken if d.startswith("sessions/"))
+    add(PlannedPage("sessions/index", CHRONOLOGY,
+                    children=(*(f"{y}" for y in sorted(by_year)), *broken_sessions)))
 
     press_children = [*("/" + p.docname for p in archive.press_in_order()),
-                      *("/" + e.docname for e in sorted(archive.events.values(), key=lambda e: (e.date, e.id)))]
+                      *("/" + e.docname for e in sorted(archive.events.values(), key=lambda e: (e.date, e.id))),
+                      *("/" + d for d in broken if not d.startswith("sessions/") and "/" in d)]
     add(PlannedPage("press/index", PRESS_INDEX, children=tuple(press_children)))
 
     people = sorted(archive.people.values(), key=person_key)

@@ -11,6 +11,7 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
+from . import encoding
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .config import ArchiveConfig, add_config_values
 from .directives import ArchiveSchemaReference, ArchiveWarnings
@@ -22,7 +23,7 @@ from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .state import BuildState
-from .transform import ArchivePageTransform
+from .transform import ArchivePageTransform, RawHtmlTransform
 from .versioning import (
     ArchiveChangelog,
     add_last_changed,
@@ -151,8 +152,17 @@ def _named_toggles(render: Any) -> Any:
     return named
 
 
+def _tolerant_encoding(app: Sphinx) -> None:
+    # A page with bytes that are not UTF-8 is reported by the loader and still built (encoding.py).
+    # Sphinx reads sources with env.settings["input_encoding"], set from the config at each build.
+    if str(app.env.settings.get("input_encoding", "")).lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8"):
+        app.env.settings["input_encoding"] = encoding.NAME
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     add_config_values(app)
+    encoding.register()
+    app.connect("builder-inited", _tolerant_encoding)
     # Moved pages keep their address (docs/redirects.yaml); a 404 page that works at any depth.
     app.setup_extension("sphinx_reredirects")
     app.setup_extension("notfound.extension")
@@ -172,6 +182,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("archive-warnings", ArchiveWarnings)
     app.add_directive("archive-schema-reference", ArchiveSchemaReference)
     app.add_transform(ArchivePageTransform)
+    app.add_transform(RawHtmlTransform)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("env-get-outdated", on_env_get_outdated)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Problem
+from ..loader import GENERATED_MARKER
 from ..pageplan import PlannedPage
 
-MARKER = "% seminar_archive: generated page; do not edit, it is rewritten from the archive at each build"
+MARKER = GENERATED_MARKER
 # Folders that hold nothing but generated pages, and generated pages among archivists' files.
 OWNED_DIRS = ("people", "organisations", "themes")
 OWNED_FILES_IN = ("sessions", "press")

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
-from ..diagnostics import WARNING_TYPE
+from ..diagnostics import WARNING_TYPE, Problem
+from ..messages import render_message
 from ..pageplan import PERSON, THEMES, theme_slug
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
 from .corrections import correction_link
 from .domain import ArchiveDomain
 from .render import render_page
+
+logger = logging.getLogger(__name__)
 
 # Pages of one record, where a reader may spot a mistake to report.
 CORRECTABLE = ("session", "press", "event", "series", "person", "org")
@@ -65,3 +70,35 @@ class ArchivePageTransform(SphinxTransform):
         if page.kind == THEMES:
             for theme in state.archive.items_by_theme():
                 domain.note_object("theme", theme_slug(theme), docname, theme_slug(theme), theme)
+
+
+_HARMLESS_HTML = re.compile(r"(?:\s*(?:<!--.*?-->|<br\s*/?>))*\s*", re.DOTALL | re.IGNORECASE)
+
+
+class RawHtmlTransform(SphinxTransform):
+    """HTML written in a page is shown as text, never passed on as markup: a page must not be able
+    to put a script, a form or an event handler into the site. Each is an ``archive.raw-html`` warning."""
+
+    default_priority = 200
+
+    def apply(self, **kwargs: Any) -> None:
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" not in str(raw.get("format", "")).split():
+                continue
+            text = raw.astext()
+            if _HARMLESS_HTML.fullmatch(text):
+                # Comments (archive new leaves one for the archivist) and line breaks (as sources print them).
+                if "<br" not in text:
+                    raw.parent.remove(raw)
+                continue
+            shown = " ".join(text.split())
+            shown = shown if len(shown) <= 60 else shown[:57] + "…"
+            logger.warning(render_message("raw-html", {"html": shown}, str(self.config.archive_language)),
+                           location=raw, type=WARNING_TYPE, subtype=Problem.RAW_HTML.subtype)
+            as_text: nodes.Element
+            if isinstance(raw.parent, nodes.TextElement):
+                as_text = nodes.literal(text, text, classes=["archive-raw-html"])
+            else:
+                as_text = nodes.literal_block(text, text, classes=["archive-raw-html"])
+            as_text.source, as_text.line = raw.source, raw.line
+            raw.replace_self(as_text)
