@@ -9,12 +9,16 @@ this codec is UTF-8 (a leading BOM dropped) whose decoding replaces what it cann
 from __future__ import annotations
 
 import codecs
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
 
 NAME = "seminar-archive-utf-8"
 _UTF8_SIG = codecs.lookup("utf-8-sig")
 
 
-def _decode(data: bytes | memoryview, errors: str = "strict") -> tuple[str, int]:
+def _decode(data: Buffer, errors: str = "strict", /) -> tuple[str, int]:
     return _UTF8_SIG.decode(data, "replace")
 
 
