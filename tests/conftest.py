@@ -102,7 +102,8 @@ def html_files(outdir: Path) -> dict[str, bytes]:
     """Every page and export of a built site, by path (for comparing two builds)."""
     found = {}
     for path in sorted(outdir.rglob("*")):
-        if path.is_file() and path.suffix in (".html", ".json", ".js", ".inv", ".txt") and "_static" not in path.parts:
+        if (path.is_file() and path.suffix in (".html", ".json", ".js", ".inv", ".txt", ".bib", ".ris", ".ics", ".atom",
+                                               ".xml") and "_static" not in path.parts):
             name = path.relative_to(outdir).as_posix()
             found[name] = _search_index(path) if name == "searchindex.js" else path.read_bytes()
     return found

@@ -39,7 +39,9 @@ def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
         for problem, value_path, key, args in problems:
             shown_args = {name: value.removeprefix(f"{pointer}.") if isinstance(value, str) else value
                           for name, value in args.items()}
-            diagnostics.say(problem, key, shown, located.line_of(tuple(value_path[1:])), **shown_args)
+            if len(value_path) <= 1:  # the id itself (a key of the mapping) breaks the rules
+                shown_args["field"] = "id"
+            diagnostics.say(problem, key, shown, located.line_of(tuple(value_path[1:]) or (entry_id,)), **shown_args)
         if not problems:
             valid[entry_id] = entry
     return valid, located

@@ -1,0 +1,164 @@
+"""The corpus of broken and hostile input (tests/corpus/bad/): each case is laid over the small
+archive of tests/roots/test-basic and built as archivists build.
+
+Each case folder holds ``files/`` (a file whose text starts with "+" is appended to the archive's
+file of that name) and ``expected.yaml``: the warnings it must give (file, line, subtype, words of
+the message), or none, and for hostile-but-valid input the outputs to check with their own parsers.
+Every case: no traceback, no warning but the expected ones (each located and typed), the rest of
+the site built, nothing from a page live in the HTML, and every export still parses."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pybtex.errors
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from defusedxml import ElementTree
+from pybtex.database import parse_string
+
+from conftest import TESTS, cli_build, copy_root
+from seminar_archive import schema
+
+CORPUS = TESTS / "corpus" / "bad"
+CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[archive\.(?P<subtype>[a-z-]+)\]$")
+CRASHES = ("Traceback", "Exception occurred", "Encoding error", "Extension error")
+
+
+def lay_over(case: Path, srcdir: Path) -> None:
+    for source in sorted((case / "files").rglob("*")):
+        if not source.is_file():
+            continue
+        target = srcdir / source.relative_to(case / "files")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = source.read_bytes()
+        if data == b"GENERATED-LARGE":
+            data = large_page().encode("utf-8")
+        if data.startswith(b"+"):
+            data = target.read_bytes() + data[1:]
+        target.write_bytes(data)
+
+
+def large_page() -> str:
+    body = "\n\n".join(f"Paragraphe {i} : l’intelligence artificielle en santé, encore et encore." for i in range(5000))
+    return ("---\narchive:\n  kind: session\n  id: ser-03\n  series: ser\n  number: 3\n  date: 2022-03-01\n"
+            "  title: Très longue séance\n  speakers:\n    - person: ada-dupont\n  citekey: k-ser-03\n"
+            "  source: prog.txt\n---\n\n" + body + "\n")
+
+
+# --- one checker per kind of output: each parses the files with a real parser -----------------
+
+def check_html(out: Path) -> None:
+    for page in out.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            if script.get("type") == "application/ld+json":  # data: it must stay one JSON value
+                json.loads(script.get_text())
+                continue
+            assert "alert" not in script.get_text(), f"{page}: a page's script became live"
+        for tag in soup.find_all(True):
+            for name, value in tag.attrs.items():
+                shown = " ".join(value) if isinstance(value, list) else str(value)
+                assert not (name.startswith("on") and "alert" in shown), f"{page}: live {name} on <{tag.name}>"
+                if name in ("href", "src", "action"):
+                    assert not shown.strip().lower().startswith("javascript:"), f"{page}: {name}={shown}"
+        assert soup.find("svg", onload=True) is None and soup.find("img", src="x") is None, page
+
+
+def check_bib(out: Path) -> None:
+    pybtex.errors.set_strict_mode(True)
+    for bib in out.rglob("*.bib"):
+        parse_string(bib.read_text(encoding="utf-8"), "bibtex")
+
+
+def check_ris(out: Path) -> None:
+    for ris in out.rglob("*.ris"):
+        lines = [line for line in ris.read_bytes().decode("utf-8").split("\r\n") if line]
+        assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines), ris
+        assert sum(line.startswith("TY  - ") for line in lines) == sum(line.startswith("ER  - ") for line in lines)
+
+
+def check_csl(out: Path) -> None:
+    for csl in out.rglob("*.csl.json"):
+        items = json.loads(csl.read_text(encoding="utf-8"))
+        jsonschema.validate(items, schema.schema("csl-items.schema.json"))
+
+
+def check_json(out: Path) -> None:
+    document = json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema.schema("archive.schema.json"))
+
+
+def check_ics(out: Path) -> None:
+    calendar = icalendar.Calendar.from_ical((out / "data" / "series.ics").read_bytes())
+    sessions = json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))["sessions"]
+    events = calendar.walk("VEVENT")
+    assert sorted(str(e["UID"]).split("@")[0] for e in events) == sorted(s["id"] for s in sessions)
+    titles = {s["id"]: s["title"] for s in sessions}
+    for event in events:
+        assert str(event["SUMMARY"]) == titles[str(event["UID"]).split("@")[0]]
+
+
+def check_atom(out: Path) -> None:
+    feed = ElementTree.fromstring((out / "data" / "additions.atom").read_bytes())
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
+                                                "csl": check_csl, "json": check_json, "ics": check_ics,
+                                                "atom": check_atom}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: Path, tmp_path: Path) -> None:
+    manifest = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
+    srcdir = copy_root("basic", tmp_path)
+    lay_over(case, srcdir)
+    result = cli_build(srcdir, "-n", "--keep-going", "-q", outdir=tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert not any(crash in output for crash in CRASHES), output
+    assert result.returncode == 0, output  # without -W, the site builds
+    found = []
+    for line in result.warnings:
+        match = LINE.match(line)
+        assert match, f"a warning without file:line and archive subtype: {line}"
+        found.append((Path(match["path"]).relative_to(srcdir).as_posix(), int(match["line"]), match["subtype"],
+                      match["message"]))
+    expected = manifest["expect"]
+    for want in expected:
+        hits = [f for f in found if f[:3] == (want["file"], want["line"], want["subtype"])]
+        assert hits, f"expected {want}, got {found}"
+        assert any(want["message"] in f[3] for f in hits), (want, hits)
+    assert len(found) == len(expected), found  # nothing else
+    # The rest of the site is there.
+    out = result.outdir
+    for page in ("index.html", "sessions/ser-01.html", "sessions/index.html", "people/ada-dupont.html"):
+        assert (out / page).is_file(), page
+    # Whatever the input, nothing from a page is live markup, and every export parses.
+    for name in ("html", "bib", "ris", "csl", "json", *manifest.get("escaped", [])):
+        CHECKERS[name](out)
+
+
+@pytest.mark.parametrize("name", ["yaml-unclosed-list", "duplicate-key", "unresolved-session-ref", "not-utf8",
+                                  "raw-html-in-presentation", "org-own-parent"])
+def test_with_W_the_build_fails(name: str, tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    lay_over(CORPUS / name, srcdir)
+    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-q", outdir=tmp_path / "out")
+    assert result.returncode != 0
+    assert not any(crash in result.stdout + result.stderr for crash in CRASHES)
+
+
+def test_the_corpus_is_large_and_covers_the_issue() -> None:
+    assert len(CASES) >= 40
+    subtypes = {w["subtype"] for case in CASES
+                for w in yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))["expect"]}
+    assert {"yaml", "bad-value", "bad-date", "missing-field", "duplicate-id", "duplicate-key", "duplicate-number",
+            "unknown-person", "org-cycle", "ref", "raw-html", "theme-spelling"} <= subtypes
