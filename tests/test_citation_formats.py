@@ -412,6 +412,14 @@ def test_formatted_series(real: dict[str, CitationRecord]) -> None:
         "1er juin 2020–3 mai 2022. Version de l’archive : 2026.1. https://archive.example/2026.1/series/ia-sante.html")
 
 
+def test_formatted_series_within_one_year(real: dict[str, CitationRecord]) -> None:
+    """citeproc-py 0.x fails on a range inside one year; such a series is cited by its year."""
+    record = dataclasses.replace(real[SERIES], date=dt.date(2000, 2, 15), end_date=dt.date(2000, 7, 1))
+    text = formatted_citation(record)
+    assert text.startswith("Chaire santé, Sciences Po. 2000. ")
+    assert "Séminaire, 2000." in text
+
+
 def test_formatted_names_with_particles() -> None:
     text = formatted_citation(hostile_records()[0])
     assert text.startswith("La Fontaine, Jean de, Farhad Rikhtegar Nezami, ")

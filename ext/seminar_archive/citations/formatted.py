@@ -67,6 +67,12 @@ def _citeproc_item(record: CitationRecord) -> dict[str, Any]:
     for role in ("author", _TO_CITEPROC_PY["chair"]):
         if role in item:
             item[role] = [_glue_elided(name) for name in item[role]]
+    # citeproc-py 0.x fails on a date range within one year (render_date_range joins with None):
+    # such a range is shown as its year, which is what the author-date style prints anyway.
+    for key in ("issued", "event-date"):
+        parts = item.get(key, {}).get("date-parts", []) if isinstance(item.get(key), dict) else []
+        if len(parts) == 2 and parts[0][:1] == parts[1][:1]:
+            item[key] = {"date-parts": [parts[0][:1]]}
     # Keys citeproc-py does not know ("citation-key"...) would only make it warn.
     return {key: value for key, value in item.items() if key in _KNOWN}
 

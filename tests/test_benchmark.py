@@ -1,0 +1,44 @@
+"""The benchmark script runs (at a tiny N, in seconds) and writes what the performance page shows.
+No timings are asserted: machines are noisy; the numbers are for the benchmark's own report."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def load_runner() -> object:
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_run"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_at_tiny_size_writes_csv_and_table(tmp_path: Path) -> None:
+    runner = load_runner()
+    arguments = ["--sizes", "6", "--variants", "plain,full,noop,edit,add", "--out", str(tmp_path)]
+    status = runner.main(arguments)  # type: ignore[attr-defined]
+    assert status == 0
+    with (tmp_path / "results.csv").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    assert list(rows[0])[:6] == ["n", "variant", "wall_s", "cpu_s", "peak_rss_mb", "pages_written"]
+    by_variant = {row["variant"]: row for row in rows}
+    assert set(by_variant) == {"plain", "full", "noop", "edit", "add"}
+    assert int(by_variant["plain"]["pages_written"]) >= 7  # 6 sessions and the index
+    full = int(by_variant["full"]["pages_written"])
+    assert full > int(by_variant["plain"]["pages_written"])  # people, organisations, indexes too
+    # An edit of one affiliation rewrites its session, person and organisation pages, not the site.
+    assert 0 < int(by_variant["edit"]["pages_written"]) < full
+    assert float(by_variant["full"]["peak_rss_mb"]) > 0
+    table = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert "| 6 | full |" in table
