@@ -259,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--skip-plain-above", type=int, default=0,
                         help="leave out the plain build above this N (it grows quadratically)")
+    parser.add_argument("--lean-above", type=int, default=0,
+                        help="above this N, measure only full, noop and edit (the targets need no more)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per build before it is stopped")
     parser.add_argument("--out", type=Path, default=HERE.parent / "build" / "bench")
     args = parser.parse_args(argv)
@@ -273,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         chosen = tuple(v for v in variants if not (v == "plain" and args.skip_plain_above
                                                    and n > args.skip_plain_above))
+        if args.lean_above and n > args.lean_above:
+            chosen = tuple(v for v in chosen if v in ("full", "noop", "edit"))
         run_size(n, chosen, args.out / "work", args.timeout, report)
         write_results(report, args.out)
     print((args.out / "results.md").read_text(encoding="utf-8"))

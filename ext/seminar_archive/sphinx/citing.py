@@ -5,6 +5,7 @@ Every format comes from :mod:`seminar_archive.citations`; this module only place
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Callable
@@ -51,6 +52,7 @@ FORMATS = (
 DOWNLOAD_SUFFIXES = tuple(fmt.suffix for fmt in FORMATS)
 CITABLE_KINDS = ("session", "press", "series")
 # Whole-series files in the data folder, by format.
+DOWNLOADS_STAMP = ".downloads-stamp"
 SERIES_FILES = {".bib": "series.bib", ".biblatex.bib": "series-biblatex.bib", ".ris": "series.ris",
                 ".csl.json": "series.csl.json"}
 
@@ -128,6 +130,15 @@ def write_downloads(app: Sphinx, state: BuildState) -> None:
     outdir = Path(app.outdir)
     archive = state.archive
     records = {item.id: record_for(state, item) for item in citable(archive)}
+    # Rendering every file is most of a no-change rebuild: skip it when no record changed since
+    # the files were last written (the stamp is a hash of every record and where it goes).
+    plan = (sorted((i.id, i.docname) for i in citable(archive)), [records[k] for k in sorted(records)],
+            sorted((p, [pa.item.id for pa in a]) for p, a in archive.appearances_by_person.items()))
+    stamp = hashlib.sha256(repr(plan).encode("utf-8")).hexdigest()
+    stamp_file = outdir / state.config.data_dir / DOWNLOADS_STAMP
+    if stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and all(
+            (outdir / state.config.data_dir / name).is_file() for name in SERIES_FILES.values()):
+        return
     for item in citable(archive):
         for fmt in FORMATS:
             _write(outdir / download_name(item.docname, fmt.suffix), fmt.render([records[item.id]]))
@@ -140,6 +151,7 @@ def write_downloads(app: Sphinx, state: BuildState) -> None:
             continue
         for fmt in FORMATS:
             _write(outdir / download_name(person_bibliography_docname(person_id), fmt.suffix), fmt.render(cited))
+    _write(stamp_file, stamp)
 
 
 def person_bibliography_docname(person_id: str) -> str:
