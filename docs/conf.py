@@ -30,7 +30,8 @@ extensions = [
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
+# performance/*.md are parts of performance.md (included), not pages.
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md", "performance/*.md"]
 # Archival texts are quoted as the sources give them: no typographic rewriting.
 smartquotes = False
 nitpicky = True
