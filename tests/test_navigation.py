@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, cli_build
+from conftest import REPO, cli_build, html_files
 from seminar_archive.pageplan import index_group
 
 LIMIT = 5
@@ -44,3 +44,22 @@ def test_person_sidebars_list_one_small_group(tmp_path: Path) -> None:
                     if re.fullmatch(r"[a-z0-9-]+\.html", a["href"]) and a["href"] != "index.html"]
         assert len(siblings) < bound, (person_id, len(siblings))
         assert len(nav.find_all("a")) < len(people)  # never the whole registry
+
+
+def test_shared_sidebars_are_the_themes_own(tmp_path: Path) -> None:
+    """Sidebars derived from their section's (sidebar.py) are byte for byte those the theme
+    renders page by page, across sessions, people, organisations and split letters."""
+    srcdir = tmp_path / "archive"
+    load_generator().generate(srcdir, 30, plain=False)
+    limit = f"archive_nav_group_limit={LIMIT}"
+    shared = cli_build(srcdir, "-v", "-D", limit, outdir=tmp_path / "shared")
+    own = cli_build(srcdir, "-D", limit, "-D", "archive_sidebar_cache=0", outdir=tmp_path / "own")
+    assert shared.returncode == own.returncode == 0, shared.stderr + own.stderr
+    hits = re.search(r"sidebars derived from their section's in this process: (\d+)", shared.stdout)
+    pages = len(list((tmp_path / "shared").rglob("*.html")))
+    assert hits and int(hits.group(1)) > pages // 2, (hits, pages)  # most pages took the shared path
+    assert "sidebars derived" not in own.stdout
+    shared_files, own_files = html_files(tmp_path / "shared"), html_files(tmp_path / "own")
+    assert shared_files.keys() == own_files.keys()
+    differing = [name for name in shared_files if shared_files[name] != own_files[name]]
+    assert not differing, differing[:5]

@@ -22,6 +22,8 @@ from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
+from .sidebar import SidebarCache
+from .sidebar import install as install_shared_sidebars
 from .state import BuildState
 from .transform import ArchivePageTransform, RawHtmlTransform
 from .versioning import (
@@ -68,6 +70,13 @@ def on_builder_inited(app: Sphinx) -> None:
     for diagnostic in state.diagnostics:
         report(app, diagnostic)
     _domain(app.env).build = state
+    if config.sidebar_cache:
+        install_shared_sidebars(app, _sidebar_cache)
+
+
+def _sidebar_cache(app: Sphinx) -> SidebarCache | None:
+    state = _domain(app.env).build
+    return state.sidebars if state is not None else None
 
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
@@ -106,6 +115,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     state = _domain(app.env).build
+    if state is not None and state.sidebars.hits:
+        logger.verbose("[archive] sidebars derived from their section's in this process: %d",
+                       state.sidebars.hits)
     if exception is None and state is not None and app.builder.format == "html":
         write_exports(app, state)
         write_downloads(app, state)

@@ -37,6 +37,9 @@ class ArchiveConfig:
     corrections_to: str = "corrections@archive-ia-sante.invalid"
     """Where readers report a mistake: a mail address, or the address of an issue tracker's "new
     issue" form ("" for no link). The default is a placeholder until the archive has an address."""
+    sidebar_cache: bool = True
+    """Render the navigation sidebar once per section and derive each page's from it (the theme
+    otherwise resolves the whole site's navigation for every page). Same HTML either way."""
     language: str = "fr"
     """The language of the archive's warnings: "fr" (the default, for archivists) or "en"."""
 

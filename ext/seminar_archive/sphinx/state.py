@@ -15,6 +15,7 @@ from ..loader import load_archive
 from ..model import Archive, Item
 from ..pageplan import PlannedPage
 from .config import ArchiveConfig
+from .sidebar import SidebarCache
 
 
 @dataclass
@@ -39,6 +40,8 @@ class BuildState:
     page_dates: dict[str, dt.datetime] = field(default_factory=dict)
     # Citation records by item id, filled as pages ask for them (see sphinx.citing.record_for).
     citation_records: dict[str, CitationRecord] = field(default_factory=dict)
+    # Navigation sidebars shared by the pages of one section (sidebar.py).
+    sidebars: SidebarCache = field(default_factory=SidebarCache)
 
     @cached_property
     def items_by_docname(self) -> dict[str, Item]:
@@ -67,6 +70,8 @@ class BuildState:
         # last change: a change of any must re-read them, though Sphinx would only rewrite them.
         latest = latest_url_for("index") if latest_url_for else ""
         salt = repr((state.url_for("index"), latest, config.version))
-        state.fingerprints = {docname: pageplan.fingerprint(archive, page, salt + str(state.page_dates.get(docname)))
+        canonical = pageplan.Canonical()
+        state.fingerprints = {docname: pageplan.fingerprint(archive, page, salt + str(state.page_dates.get(docname)),
+                                                            canonical)
                               for docname, page in pages.items()}
         return state
