@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Organisation, Person
 
@@ -22,6 +23,8 @@ def base_letters(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Pure functions of a name, asked again by every A–Z page of a large archive.
+@lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> tuple[str, str, str]:
     """Key for sorting French text: accents and punctuation ignored first, then used to break ties."""
     primary = _IGNORED.sub(" ", base_letters(text)).strip()

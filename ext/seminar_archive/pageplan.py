@@ -13,6 +13,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .collation import index_letter, organisation_key, organisation_name_for_sorting, person_key, sort_key
@@ -97,6 +98,7 @@ def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, 
     return pages
 
 
+@lru_cache(maxsize=1 << 16)
 def index_group(name: str) -> tuple[str, str]:
     """(letter, two-letter prefix) a name files under: 'Dubois' -> ('D', 'Du'), 'Éluard' -> ('E', 'El')."""
     letter = index_letter(name)
@@ -130,20 +132,33 @@ def _alphabetical(base: str, entries: list[tuple[str, str]], index_kind: str, le
 
 # --- what each page depends on -------------------------------------------------------------
 
-def _canonical(value: Any) -> Any:
-    """A stable, comparable form of model values, without source positions (moving a line
-    in a file changes no page)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, tuple(
-            (f.name, _canonical(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name != "where"
-        ))
-    if isinstance(value, (list, tuple)):
-        return tuple(_canonical(v) for v in value)
-    if isinstance(value, (set, frozenset)):
-        return tuple(sorted(_canonical(v) for v in value))
-    if isinstance(value, dict):
-        return tuple((k, _canonical(v)) for k, v in sorted(value.items()))
-    return value
+class Canonical:
+    """A stable, comparable form of model values, without source positions (moving a line in a
+    file changes no page). Each record is reduced once to a digest of its content: index pages
+    depend on every person, and re-serialising the registry for each of them made computing the
+    fingerprints grow with the square of the archive."""
+
+    def __init__(self) -> None:
+        # id -> (the record, kept alive so its id is not reused; its digest)
+        self._digests: dict[int, tuple[Any, str]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            known = self._digests.get(id(value))
+            if known is None:
+                content = (type(value).__name__, tuple(
+                    (f.name, self(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name != "where"
+                ))
+                known = (value, hashlib.sha256(repr(content).encode("utf-8")).hexdigest()[:24])
+                self._digests[id(value)] = known
+            return known[1]
+        if isinstance(value, (list, tuple)):
+            return tuple(self(v) for v in value)
+        if isinstance(value, (set, frozenset)):
+            return tuple(sorted(self(v) for v in value))
+        if isinstance(value, dict):
+            return tuple((k, self(v)) for k, v in sorted(value.items()))
+        return value
 
 
 def _people_of(archive: Archive, items: Iterable[Item]) -> list[Person | None]:
@@ -225,10 +240,12 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
     return (page, tuple(summary(i) for i in listed), tuple(_people_of(archive, listed)))
 
 
-def fingerprint(archive: Archive, page: PlannedPage, salt: str = "") -> str:
+def fingerprint(archive: Archive, page: PlannedPage, salt: str = "", canonical: Canonical | None = None) -> str:
     """A hash of what ``page`` renders; ``salt`` adds settings every page depends on (the site's
-    address and version, which citations print)."""
-    digest = hashlib.sha256((salt + repr(_canonical(dependencies(archive, page)))).encode("utf-8"))
+    address and version, which citations print). Pass one ``canonical`` to every page of a build:
+    it remembers each record's digest."""
+    canonical = canonical or Canonical()
+    digest = hashlib.sha256((salt + repr(canonical(dependencies(archive, page)))).encode("utf-8"))
     return digest.hexdigest()[:20]
 
 

@@ -8,6 +8,7 @@ rendered whole. Nothing here reads files or emits warnings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from docutils import nodes
 
@@ -288,13 +289,16 @@ class Renderer:
         return para(*joined([doc_link(self.docname, f"{base}/a-z/{letter.lower()}", letter) for letter in letters],
                             " · "), classes=["archive-letters"])
 
-    def _az(self, base: str, entries: Sequence[tuple[str, list[Part]]], key: str | None) -> list[nodes.Node]:
-        """An A–Z listing of (name for sorting, line) entries, whole or for one letter or prefix."""
+    def _az(self, base: str, entries: Sequence[tuple[str, Callable[[], list[Part]]]],
+            key: str | None) -> list[nodes.Node]:
+        """An A–Z listing of (name for sorting, line maker) entries, whole or for one letter or
+        prefix (lines are made only for the entries listed: a letter page of a large archive
+        lists a few dozen of thousands)."""
         by_letter: dict[str, list[list[Part]]] = {}
         for name, line in entries:
             letter, prefix = index_group(name)
             if key is None or key in (letter, prefix):
-                by_letter.setdefault(letter, []).append(line)
+                by_letter.setdefault(letter, []).append(line())
         all_letters = sorted({index_group(name)[0] for name, _ in entries})
         out: list[nodes.Node] = [self.letters_nav(all_letters, base)]
         for letter in sorted(by_letter):
@@ -302,15 +306,15 @@ class Renderer:
         return out
 
     def people_index(self, key: str | None) -> list[nodes.Node]:
-        entries = []
-        for person in sorted(self.archive.people.values(), key=person_key):
+        def line(person: Person) -> list[Part]:
             count = len(self.archive.appearances_by_person.get(person.id, []))
             count_text = f" — {plural(count, 'apparition', 'apparitions')}" if count else ""
-            entries.append((person.family, [xref("person", person.id, person.sort_name), count_text]))
-        return self._az("people", entries, key)
+            return [xref("person", person.id, person.sort_name), count_text]
+        return self._az("people", [(p.family, partial(line, p))
+                                   for p in sorted(self.archive.people.values(), key=person_key)], key)
 
     def organisations_index(self, key: str | None) -> list[nodes.Node]:
-        entries = [(organisation_name_for_sorting(o), [self.org_link(o.id)])
+        entries = [(organisation_name_for_sorting(o), partial(lambda org_id: [self.org_link(org_id)], o.id))
                    for o in sorted(self.archive.organisations.values(), key=organisation_key)]
         return self._az("organisations", entries, key)
 
