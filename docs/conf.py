@@ -7,7 +7,7 @@ import os
 from seminar_archive.versions import DEFAULT_SITE_URL
 
 project = "Archive du séminaire IA et santé de la Chaire santé"
-author = "Les archivistes du séminaire"
+author = "les archivistes du séminaire"  # the footer prints "Par {author}"
 copyright = "2026, les archivistes du séminaire"  # noqa: A001 - Sphinx's name
 release = os.environ.get("ARCHIVE_VERSION", "dev")
 version = release
