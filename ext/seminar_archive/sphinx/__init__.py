@@ -175,6 +175,16 @@ def _forget_read_doctrees(app: Sphinx, docname: str, source: list[str]) -> None:
         cache.clear()
 
 
+def _forget_written_pickle(app: Sphinx, doctree: object, docname: str) -> None:
+    """Sphinx also keeps the pickled bytes of every doctree it loads to write a page (a private
+    cache, ``_pickled_doctree_cache``) until the build ends: with the doctrees above, every page's
+    pickle ended up in memory by the last page written. Once a page's doctree is loaded and
+    resolved, its bytes are not needed again (Sphinx reads the file if they are)."""
+    cache = getattr(app.env, "_pickled_doctree_cache", None)
+    if isinstance(cache, dict):
+        cache.pop(docname, None)
+
+
 def _tolerant_encoding(app: Sphinx) -> None:
     # A page with bytes that are not UTF-8 is reported by the loader and still built (encoding.py).
     # Sphinx reads sources with env.settings["input_encoding"], set from the config at each build.
@@ -209,6 +219,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("source-read", _forget_read_doctrees)
+    app.connect("doctree-resolved", _forget_written_pickle)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("warn-missing-reference", warn_missing_reference)
