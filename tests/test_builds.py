@@ -122,3 +122,14 @@ def test_changing_the_base_url_updates_citations(tmp_path: Path) -> None:
     again = cli_build(srcdir, "-D", "html_baseurl=https://two.test/")
     page = (again.outdir / "sessions" / "ser-01.html").read_text(encoding="utf-8")
     assert "https://two.test/sessions/ser-01.html" in page and "https://one.test/" not in page
+
+
+def test_written_pages_do_not_stay_in_memory(build: BuildFn, tmp_path: Path) -> None:
+    """Sphinx keeps the pickled doctree of each page it loads to write; the extension lets each
+    go once the page is resolved, so a large build does not end with every page in memory."""
+    app = build(copy_root("basic", tmp_path))
+    assert warnings_of(app) == []
+    written = {docname for docname in app.env.found_docs if (Path(app.outdir) / f"{docname}.html").is_file()}
+    assert len(written) > 10
+    # The root page is loaded once more for the navigation (env.master_doctree) and kept: one page.
+    assert set(app.env._pickled_doctree_cache) & written <= {app.config.root_doc}

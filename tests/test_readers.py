@@ -125,6 +125,7 @@ def test_no_theme_label_left_in_english(readers_site: CliBuild) -> None:
         for english in ("Toggle primary sidebar", "Toggle secondary sidebar", ">Contents<", "Search…",
                         "Skip to main content", "Back to top", "Last updated"):
             assert english not in html, (page, english)
+        assert "Par les archivistes du séminaire" in html, page  # the footer, in running French
 
 
 def test_report_a_correction_names_page_and_version(readers_site: CliBuild) -> None:

@@ -22,7 +22,6 @@ from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
-from .sidebar import SidebarCache
 from .sidebar import install as install_shared_sidebars
 from .state import BuildState
 from .transform import ArchivePageTransform, RawHtmlTransform
@@ -71,12 +70,7 @@ def on_builder_inited(app: Sphinx) -> None:
         report(app, diagnostic)
     _domain(app.env).build = state
     if config.sidebar_cache:
-        install_shared_sidebars(app, _sidebar_cache)
-
-
-def _sidebar_cache(app: Sphinx) -> SidebarCache | None:
-    state = _domain(app.env).build
-    return state.sidebars if state is not None else None
+        install_shared_sidebars(app, state.sidebars)
 
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],

@@ -314,9 +314,11 @@ class Renderer:
                                    for p in sorted(self.archive.people.values(), key=person_key)], key)
 
     def organisations_index(self, key: str | None) -> list[nodes.Node]:
-        entries = [(organisation_name_for_sorting(o), partial(lambda org_id: [self.org_link(org_id)], o.id))
-                   for o in sorted(self.archive.organisations.values(), key=organisation_key)]
-        return self._az("organisations", entries, key)
+        def line(org: Organisation) -> list[Part]:
+            return [self.org_link(org.id)]
+        return self._az("organisations", [(organisation_name_for_sorting(o), partial(line, o))
+                                          for o in sorted(self.archive.organisations.values(), key=organisation_key)],
+                        key)
 
     def themes_index(self) -> list[nodes.Node]:
         out: list[nodes.Node] = [para("Les thèmes sont attribués par l’archive ; ils ne figurent pas dans les sources.",

@@ -19,6 +19,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -76,22 +77,31 @@ class SidebarCache:
         if section is None:
             return render
 
+        # The theme asks twice per page (once to drop empty templates, once to render): the
+        # page's own sidebar is derived once.
+        derived_here: dict[tuple[Any, ...], Any] = {}
+
         def shared(*args: Any, **kwargs: Any) -> Any:
             if args or kwargs.get("kind") != "sidebar":
                 return render(*args, **kwargs)
             key = (section, posixpath.dirname(pagename), tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
-            if key not in self.sidebars:
-                markup = str(render(*args, **kwargs))
-                self.sidebars[key] = (pagename, markup) if len(_CURRENT.findall(markup)) == 1 else None
-                return markup
-            cached = self.sidebars[key]
-            derived = self._derive(app, cached, pagename) if cached is not None else None
-            if derived is None:
-                return render(*args, **kwargs)
-            self.hits += 1
-            return derived
+            if key not in derived_here:
+                derived_here[key] = self._sidebar(app, pagename, key, partial(render, *args, **kwargs))
+            return derived_here[key]
 
         return shared
+
+    def _sidebar(self, app: Sphinx, pagename: str, key: tuple[Any, ...], render: Callable[[], Any]) -> Any:
+        if key not in self.sidebars:
+            markup = str(render())
+            self.sidebars[key] = (pagename, markup) if len(_CURRENT.findall(markup)) == 1 else None
+            return markup
+        cached = self.sidebars[key]
+        derived = self._derive(app, cached, pagename) if cached is not None else None
+        if derived is None:
+            return render()
+        self.hits += 1
+        return derived
 
     @staticmethod
     def _derive(app: Sphinx, cached: tuple[str, str], pagename: str) -> str | None:
@@ -113,31 +123,29 @@ class SidebarCache:
         return markup if count == 1 else None
 
 
-def install(app: Sphinx, cache_for: Callable[[Sphinx], SidebarCache | None]) -> bool:
+def install(app: Sphinx, cache: SidebarCache) -> None:
     """Share sidebars from the moment the theme defines its sidebar function.
 
     The theme renders every sidebar template once, to drop empty ones, in the handler that runs
     right after the one defining generate_toctree_html, at the same priority: so our wrapper
     takes the defining handler's place in the listener list (same id, same priority, same order)
-    rather than being connected after it. Returns False when the theme has no such handler."""
+    rather than being connected after it."""
     listeners = app.events.listeners.get("html-page-context", [])
     for index, listener in enumerate(listeners):
         handler = listener.handler
         if (getattr(handler, "__module__", "") == "pydata_sphinx_theme.toctree"
                 and getattr(handler, "__name__", "") == "add_toctree_functions"):
-            listeners[index] = listener._replace(handler=_sharing(handler, cache_for))
-            return True
+            listeners[index] = listener._replace(handler=_sharing(handler, cache))
+            return
     logger.debug("[archive] pydata-sphinx-theme's add_toctree_functions not found: sidebars not shared")
-    return False
 
 
-def _sharing(define: Callable[..., None], cache_for: Callable[[Sphinx], SidebarCache | None]) -> Callable[..., None]:
+def _sharing(define: Callable[..., None], cache: SidebarCache) -> Callable[..., None]:
     def define_then_share(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                           doctree: object) -> None:
         define(app, pagename, templatename, context, doctree)
-        cache = cache_for(app)
         render = context.get("generate_toctree_html")
-        if cache is not None and callable(render):
+        if callable(render):
             context["generate_toctree_html"] = cache.wrap(app, pagename, render)
     define_then_share.__name__ = "add_toctree_functions_shared"
     return define_then_share
