@@ -116,6 +116,22 @@ def test_nothing_changed_rewrites_nothing(tmp_path: Path) -> None:
     assert generated.stat().st_mtime_ns == before  # generated sources are not rewritten either
 
 
+def test_data_files_are_made_again_only_when_their_sources_change(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    first = cli_build(srcdir, "-v")
+    assert "[archive] data files made" in first.stdout
+    data = first.outdir / "data"
+    made = {name: (data / name).read_bytes() for name in ("archive.json", "series.ics", "additions.atom")}
+    assert "[archive] data files kept" in cli_build(srcdir, "-v").stdout
+    (data / "series.ics").unlink()  # a file gone from the output is made again
+    assert "[archive] data files made" in cli_build(srcdir, "-v").stdout
+    assert {name: (data / name).read_bytes() for name in made} == made
+    edit_retitle(srcdir)
+    assert "[archive] data files made" in cli_build(srcdir, "-v").stdout
+    for name in made:
+        assert "Séance renommée" in (data / name).read_text(encoding="utf-8"), name
+
+
 def test_changing_the_base_url_updates_citations(tmp_path: Path) -> None:
     srcdir = copy_root("basic", tmp_path)
     cli_build(srcdir, "-D", "html_baseurl=https://one.test/")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import frontmatter
@@ -15,6 +16,7 @@ from .checks import check_archive, check_items
 from .diagnostics import Diagnostics, Problem
 from .duplicates import check_duplicates
 from .model import Archive, Event, Item, PressRelease, Series, Session
+from .readcache import ReadCache
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
 
 # The first line of every page the extension generates (sphinx/generate.py writes it).
@@ -60,14 +62,27 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
         return data.decode("utf-8-sig", errors="replace")
 
 
+def _content(path: Path) -> bytes:
+    """A file's bytes (none for a missing file, which reads as empty)."""
+    return path.read_bytes() if path.is_file() else b"\0missing"
+
+
 def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[str] = (),
-                 report_unused: bool = True) -> tuple[Archive, Diagnostics]:
-    """Read the registry and every archive page below ``srcdir``; check the whole."""
+                 report_unused: bool = True, read_cache: ReadCache | None = None) -> tuple[Archive, Diagnostics]:
+    """Read the registry and every archive page below ``srcdir``; check the whole. With a
+    ``read_cache``, a page whose text an earlier build read is not read again (readcache.py)."""
     diagnostics = Diagnostics()
     registry = srcdir / layout.registry_dir
-    people = load_people(registry / PEOPLE_FILE, f"{layout.registry_dir}/{PEOPLE_FILE}", diagnostics)
-    organisations = load_organisations(registry / ORGANISATIONS_FILE,
-                                       f"{layout.registry_dir}/{ORGANISATIONS_FILE}", diagnostics)
+    people_file, people_shown = registry / PEOPLE_FILE, f"{layout.registry_dir}/{PEOPLE_FILE}"
+    orgs_file, orgs_shown = registry / ORGANISATIONS_FILE, f"{layout.registry_dir}/{ORGANISATIONS_FILE}"
+    if read_cache is None:
+        people = load_people(people_file, people_shown, diagnostics)
+        organisations = load_organisations(orgs_file, orgs_shown, diagnostics)
+    else:
+        people = read_cache.read(people_shown, _content(people_file), diagnostics,
+                                 partial(load_people, people_file, people_shown))
+        organisations = read_cache.read(orgs_shown, _content(orgs_file), diagnostics,
+                                        partial(load_organisations, orgs_file, orgs_shown))
     items: list[Item] = []
     unusable: dict[str, str] = {}
     for path, docname in iter_pages(srcdir, layout, exclude):
@@ -75,7 +90,10 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
         text = read_text(path, shown, diagnostics)
         if text is None:
             continue
-        read = frontmatter.read_page(text, shown, docname, diagnostics)
+        if read_cache is None:
+            read = frontmatter.read_page(text, shown, docname, diagnostics)
+        else:
+            read = read_cache.read(docname, text, diagnostics, partial(frontmatter.read_page, text, shown, docname))
         in_item_dir = docname.split("/", 1)[0] in layout.item_dirs and "/" in docname
         if not read.is_archive_page and in_item_dir and not text.startswith(GENERATED_MARKER):
             # An empty page, or one without its front matter, where archive pages live.

@@ -9,9 +9,10 @@ pages whose records changed.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -132,6 +133,9 @@ def _alphabetical(base: str, entries: list[tuple[str, str]], index_kind: str, le
 
 # --- what each page depends on -------------------------------------------------------------
 
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
+
+
 class Canonical:
     """A stable, comparable form of model values, without source positions (moving a line in a
     file changes no page). Each record is reduced once to a digest of its content: index pages
@@ -141,16 +145,29 @@ class Canonical:
     def __init__(self) -> None:
         # id -> (the record, kept alive so its id is not reused; its digest)
         self._digests: dict[int, tuple[Any, str]] = {}
+        self._shared: dict[str, Any] = {}
+
+    def shared(self, key: str, make: Callable[[], Any]) -> Any:
+        """The canonical form of what many pages depend on alike, made once."""
+        if key not in self._shared:
+            self._shared[key] = make()
+        return self._shared[key]
 
     def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _PLAIN:  # most values: checked first, the walk visits hundreds of thousands
+            return value
+        if kind is tuple or kind is list:
+            return tuple(self(v) for v in value)
+        known = self._digests.get(id(value))
+        if known is not None:
+            return known[1]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            known = self._digests.get(id(value))
-            if known is None:
-                content = (type(value).__name__, tuple(
-                    (f.name, self(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name != "where"
-                ))
-                known = (value, hashlib.sha256(repr(content).encode("utf-8")).hexdigest()[:24])
-                self._digests[id(value)] = known
+            content = (type(value).__name__, tuple(
+                (f.name, self(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name != "where"
+            ))
+            known = (value, hashlib.sha256(repr(content).encode("utf-8")).hexdigest()[:24])
+            self._digests[id(value)] = known
             return known[1]
         if isinstance(value, (list, tuple)):
             return tuple(self(v) for v in value)
@@ -177,6 +194,18 @@ def _orgs_of(archive: Archive, items: Iterable[Item]) -> list[Organisation | Non
     ids.update(archive.organisations[o].parent or "" for o in list(ids) if o in archive.organisations)
     ids.discard("")
     return [archive.organisations.get(o) for o in sorted(ids)]
+
+
+# Pages of an A–Z index, which all list from the same records.
+_INDEX_GROUPS = {PEOPLE_INDEX: "people", PEOPLE_LETTER: "people", ORGS_INDEX: "organisations",
+                 ORGS_LETTER: "organisations"}
+
+
+def _index_records(archive: Archive, group: str) -> tuple[Any, ...]:
+    if group == "people":
+        return (tuple(sorted(archive.people.values(), key=lambda p: p.id)),
+                tuple(sorted((p, len(a)) for p, a in archive.appearances_by_person.items())))
+    return (tuple(sorted(archive.organisations.values(), key=lambda o: o.id)),)
 
 
 def summary(item: Item | None) -> tuple[Any, ...]:
@@ -224,11 +253,8 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
                          for i, p in entries)
         people = [archive.people.get(p) for _, p in entries if p]
         return (page, org, parent, tuple(archive.children_of(key)), org_rows, tuple(people))
-    if kind in (PEOPLE_INDEX, PEOPLE_LETTER):
-        return (page, tuple(sorted(archive.people.values(), key=lambda p: p.id)),
-                tuple(sorted((p, len(a)) for p, a in archive.appearances_by_person.items())))
-    if kind in (ORGS_INDEX, ORGS_LETTER):
-        return (page, tuple(sorted(archive.organisations.values(), key=lambda o: o.id)))
+    if kind in _INDEX_GROUPS:
+        return (page, *_index_records(archive, _INDEX_GROUPS[kind]))
     if kind == YEAR:
         listed = [s for s in archive.sessions_in_order() if str(s.date.year) == key]
     elif kind == CHRONOLOGY:
@@ -245,7 +271,12 @@ def fingerprint(archive: Archive, page: PlannedPage, salt: str = "", canonical: 
     address and version, which citations print). Pass one ``canonical`` to every page of a build:
     it remembers each record's digest."""
     canonical = canonical or Canonical()
-    digest = hashlib.sha256((salt + repr(canonical(dependencies(archive, page)))).encode("utf-8"))
+    group = _INDEX_GROUPS.get(page.kind)
+    if group is None:
+        content = canonical(dependencies(archive, page))
+    else:  # the same records for every page of the index: digested once
+        content = (canonical(page), *canonical.shared(group, lambda: canonical(_index_records(archive, group))))
+    digest = hashlib.sha256((salt + repr(content)).encode("utf-8"))
     return digest.hexdigest()[:20]
 
 

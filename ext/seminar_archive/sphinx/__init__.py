@@ -11,6 +11,7 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
+from ..readcache import ReadCache
 from . import encoding
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .config import ArchiveConfig, add_config_values
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+READ_CACHE_FILE = "seminar_archive-read.pickle"
+
 
 def _domain(env: BuildEnvironment) -> ArchiveDomain:
     domain = env.domains[WARNING_TYPE]
@@ -62,7 +65,14 @@ def report(app: Sphinx, diagnostic: Diagnostic) -> None:
 
 def on_builder_inited(app: Sphinx) -> None:
     config = ArchiveConfig.from_sphinx(app.config)
-    state = BuildState.load(Path(app.srcdir), config, url_for=url_maker(app), latest_url_for=latest_url_maker(app))
+    # Kept beside Sphinx's own pickles: a clean build (no doctrees) reads every page afresh.
+    cache_path = Path(app.doctreedir) / READ_CACHE_FILE
+    read_cache = ReadCache.load(cache_path)
+    state = BuildState.load(Path(app.srcdir), config, url_for=url_maker(app), latest_url_for=latest_url_maker(app),
+                            read_cache=read_cache)
+    read_cache.save(cache_path)
+    logger.verbose("[archive] pages and registry: %d files, %d read again, the rest as the previous build read them",
+                   read_cache.hits + read_cache.misses, read_cache.misses)
     _written, blocked = write_pages(Path(app.srcdir), state.pages, state.diagnostics)
     for docname in blocked:
         state.pages.pop(docname, None)

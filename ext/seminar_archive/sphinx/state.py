@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostics
 from ..loader import load_archive
 from ..model import Archive, Item
 from ..pageplan import PlannedPage
+from ..readcache import ReadCache
 from .config import ArchiveConfig
 from .sidebar import SidebarCache
 
@@ -50,9 +51,10 @@ class BuildState:
     @classmethod
     def load(cls, srcdir: Path, config: ArchiveConfig, exclude: tuple[str, ...] = (),
              url_for: Callable[[str], str] | None = None,
-             latest_url_for: Callable[[str], str] | None = None) -> BuildState:
+             latest_url_for: Callable[[str], str] | None = None,
+             read_cache: ReadCache | None = None) -> BuildState:
         archive, diagnostics = load_archive(srcdir, config.layout, exclude=exclude,
-                                            report_unused=config.report_unused)
+                                            report_unused=config.report_unused, read_cache=read_cache)
         pages = pageplan.plan(archive, config.nav_group_limit)
         state = cls(config, archive, diagnostics, pages)
         if url_for is not None:
