@@ -30,6 +30,7 @@ ORGANISATION = "org"
 THEMES = "themes"
 CHRONOLOGY = "chronology"
 YEAR = "year"
+DECADE = "decade"
 PRESS_INDEX = "press-index"
 UNUSABLE = "unusable"
 
@@ -47,6 +48,11 @@ class PlannedPage:
     key: str = ""
     children: tuple[str, ...] = ()  # docnames for its (hidden) toctree: the navigation below it
     generated: bool = True  # False for archivists' pages, which we only render into
+
+
+def decade_docname(decade: int) -> str:
+    """The page of a decade's sessions, when the years are many: 2010 -> 'sessions/annees-2010'."""
+    return f"sessions/annees-{decade}"
 
 
 def theme_slug(theme: str) -> str:
@@ -74,8 +80,17 @@ def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, 
     # Pages too broken to use are still built (with a notice) and kept in the navigation.
     broken = sorted(archive.unusable_pages)
     broken_sessions = tuple("/" + d for d in broken if d.startswith("sessions/"))
-    add(PlannedPage("sessions/index", CHRONOLOGY,
-                    children=(*(f"{y}" for y in sorted(by_year)), *broken_sessions)))
+    years = sorted(by_year)
+    decades: dict[int, list[int]] = defaultdict(list)
+    for year in years:
+        decades[year - year % 10].append(year)
+    if len(years) <= group_limit or len(decades) == 1:
+        under_chronology = tuple(str(y) for y in years)
+    else:  # like a large letter of an A–Z index: the years go under their decade
+        for decade, its_years in decades.items():
+            add(PlannedPage(decade_docname(decade), DECADE, str(decade), tuple(str(y) for y in its_years)))
+        under_chronology = tuple(decade_docname(d).removeprefix("sessions/") for d in sorted(decades))
+    add(PlannedPage("sessions/index", CHRONOLOGY, children=(*under_chronology, *broken_sessions)))
 
     press_children = [*("/" + p.docname for p in archive.press_in_order()),
                       *("/" + e.docname for e in sorted(archive.events.values(), key=lambda e: (e.date, e.id))),
@@ -257,6 +272,8 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
         return (page, *_index_records(archive, _INDEX_GROUPS[kind]))
     if kind == YEAR:
         listed = [s for s in archive.sessions_in_order() if str(s.date.year) == key]
+    elif kind == DECADE:
+        listed = [s for s in archive.sessions_in_order() if s.date.year - s.date.year % 10 == int(key)]
     elif kind == CHRONOLOGY:
         listed = archive.sessions_in_order()
     elif kind == PRESS_INDEX:

@@ -33,7 +33,8 @@ class ArchiveConfig:
     """The root of the published archive, above every version ("" = ``html_baseurl``)."""
     nav_group_limit: int = 40
     """The most people or organisations a letter of the A–Z lists in the navigation before it
-    is split by two-letter prefix (Da, De, Du …): this bounds every page's sidebar."""
+    is split by two-letter prefix (Da, De, Du …), and the most years the chronology lists before
+    they go under their decade: this bounds every page's sidebar."""
     corrections_to: str = "corrections@archive-ia-sante.invalid"
     """Where readers report a mistake: a mail address, or the address of an issue tracker's "new
     issue" form ("" for no link). The default is a placeholder until the archive has an address."""

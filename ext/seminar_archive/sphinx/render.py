@@ -330,8 +330,11 @@ class Renderer:
             out.append(section(theme_slug(theme), theme, bullets(lines)))
         return out
 
-    def chronology(self, year: int | None) -> list[nodes.Node]:
+    def chronology(self, year: int | None, decade: int | None = None) -> list[nodes.Node]:
+        """Sessions by year: all of them, one ``year``'s, or one ``decade``'s."""
         sessions = self.archive.sessions_in_order()
+        if decade is not None:
+            sessions = [s for s in sessions if s.date.year - s.date.year % 10 == decade]
         years = sorted({s.date.year for s in sessions})
         out: list[nodes.Node] = []
         if year is None:
@@ -367,6 +370,7 @@ PAGE_TITLES: dict[str, Callable[[Archive, PlannedPage], str]] = {
     pageplan.THEMES: lambda a, p: "Thèmes",
     pageplan.CHRONOLOGY: lambda a, p: "Chronologie des séances",
     pageplan.YEAR: lambda a, p: f"Séances de {p.key}",
+    pageplan.DECADE: lambda a, p: f"Séances des années {p.key}",
     pageplan.PRESS_INDEX: lambda a, p: "Presse et événements",
 }
 
@@ -398,6 +402,8 @@ def render_page(archive: Archive, page: PlannedPage, docname: str) -> Rendered:
         body = renderer.themes_index()
     elif kind in (pageplan.CHRONOLOGY, pageplan.YEAR):
         body = renderer.chronology(int(page.key) if page.key else None)
+    elif kind == pageplan.DECADE:
+        body = renderer.chronology(None, decade=int(page.key))
     else:
         body = renderer.press_index()
     return [title], body, []
