@@ -149,3 +149,17 @@ def test_written_pages_do_not_stay_in_memory(build: BuildFn, tmp_path: Path) -> 
     assert len(written) > 10
     # The root page is loaded once more for the navigation (env.master_doctree) and kept: one page.
     assert set(app.env._pickled_doctree_cache) & written <= {app.config.root_doc}
+
+
+def test_page_titles_do_not_keep_the_documents_they_were_rendered_in(build: BuildFn, tmp_path: Path) -> None:
+    """Sphinx renders each title kept for the whole build (its own page's, and as neighbour or
+    parent of others) in a throwaway document and leaves it attached; the extension detaches it."""
+    app = build(copy_root("basic", tmp_path))
+    titles = [*app.env.titles.values(), *app.env.longtitles.values()]
+    assert len(titles) > 20
+    held = [title.astext() for title in titles
+            if title.parent is not None or any(node.document is not None for node in title.findall())]
+    assert held == []
+    # ... and the pages still show them: the session's title, its neighbour's, its parents'.
+    page = (Path(app.outdir) / "sessions" / "ser-02.html").read_text(encoding="utf-8")
+    assert "Deuxième séance" in page and "Séances de 2021" in page
