@@ -103,7 +103,8 @@ def html_files(outdir: Path) -> dict[str, bytes]:
     found = {}
     for path in sorted(outdir.rglob("*")):
         if (path.is_file() and path.suffix in (".html", ".json", ".js", ".inv", ".txt", ".bib", ".ris", ".ics", ".atom",
-                                               ".xml") and "_static" not in path.parts):
+                                               ".xml") and "_static" not in path.parts
+                and ".doctrees" not in path.parts):  # Sphinx's and our build caches, not the site
             name = path.relative_to(outdir).as_posix()
             found[name] = _search_index(path) if name == "searchindex.js" else path.read_bytes()
     return found

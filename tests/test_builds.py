@@ -124,12 +124,43 @@ def test_data_files_are_made_again_only_when_their_sources_change(tmp_path: Path
     made = {name: (data / name).read_bytes() for name in ("archive.json", "series.ics", "additions.atom")}
     assert "[archive] data files kept" in cli_build(srcdir, "-v").stdout
     (data / "series.ics").unlink()  # a file gone from the output is made again
-    assert "[archive] data files made" in cli_build(srcdir, "-v").stdout
+    assert "[archive] data files made: series.ics\n" in cli_build(srcdir, "-v").stdout
     assert {name: (data / name).read_bytes() for name in made} == made
+    edit_change(srcdir)  # an affiliation: in the open data, not in the calendar or the feed
+    assert "[archive] data files made: archive.json\n" in cli_build(srcdir, "-v").stdout
+    assert "poète, Université" in (data / "archive.json").read_text(encoding="utf-8")
     edit_retitle(srcdir)
-    assert "[archive] data files made" in cli_build(srcdir, "-v").stdout
+    assert "[archive] data files made: archive.json, series.ics, additions.atom\n" in cli_build(srcdir, "-v").stdout
     for name in made:
         assert "Séance renommée" in (data / name).read_text(encoding="utf-8"), name
+
+
+def test_citation_files_are_rewritten_only_for_the_records_that_changed(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    first = cli_build(srcdir)
+    suffixes = (".bib", ".biblatex.bib", ".ris", ".csl.json")
+
+    def times() -> dict[str, int]:
+        return {p.relative_to(first.outdir).as_posix(): p.stat().st_mtime_ns for p in first.outdir.rglob("*")
+                if p.is_file() and p.name.endswith(suffixes)}
+
+    before = times()
+    assert len(before) > 20
+    edit_retitle(srcdir)  # ser-02, where Ada Dupont and Élise Étienne speak
+    again = cli_build(srcdir, "-v")
+    assert again.returncode == 0
+    # Only the files holding ser-02 are made again: its own, its two speakers', the series' (4 formats each).
+    assert "[archive] citation files: 16 made," in again.stdout, again.stdout[-2000:]
+    after = times()
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    stems = {name.split(".", 1)[0] for name in rewritten}
+    assert stems == {"sessions/ser-02", "people/ada-dupont", "people/elise-etienne", "data/series",
+                     "data/series-biblatex"}, stems
+    assert "{Séance} renommée" in (first.outdir / "people" / "ada-dupont.bib").read_text(encoding="utf-8")
+    # A file gone from the output is written again, though its record did not change.
+    (first.outdir / "sessions" / "ser-01.ris").unlink()
+    assert cli_build(srcdir).returncode == 0
+    assert (first.outdir / "sessions" / "ser-01.ris").is_file()
 
 
 def test_changing_the_base_url_updates_citations(tmp_path: Path) -> None:

@@ -260,6 +260,23 @@ def test_output_is_what_pybtex_reads_back(real: dict[str, CitationRecord]) -> No
                 assert len(data.entries[record.key].persons["author"]) == len(record.authors)
 
 
+def test_files_joined_from_single_entries_are_what_the_writer_lays_out(real: dict[str, CitationRecord]) -> None:
+    """The site renders each record once and joins entries into files (citing.render): the join
+    must be what pybtex's writer gives for the same entries written together."""
+    from pybtex.database import BibliographyData
+
+    from seminar_archive.citations.bibtex import _BracesWriter, bibtex_entry
+
+    for records in (list(real.values()), hostile_records()):
+        data = BibliographyData()
+        for record in records:
+            data.add_entry(record.key, bibtex_entry(record))
+        assert to_bibtex(records) == _BracesWriter(encoding="UTF-8").to_string(data)
+        assert to_bibtex(records).count("\n\n@") == len(records) - 1
+        joined_ris = to_ris(records)
+        assert joined_ris == "\r\n".join(to_ris([record]) for record in records)
+
+
 # ------------------------------------------------------------------------------ RIS
 
 def parse_ris(text: str) -> list[list[tuple[str, str]]]:

@@ -116,6 +116,28 @@ def test_series_files_and_person_bibliography(site: CliBuild) -> None:
     assert len(mine) == 2  # session 1 and the press release
 
 
+def test_every_file_joins_the_items_own_entries(site: CliBuild) -> None:
+    """Each record is rendered once per build and reused: a person's bibliography and the series
+    files must hold exactly the entries of the items' own downloads, item by item."""
+    from pybtex.database import parse_string
+
+    by_key = {}
+    for path in [*site.outdir.glob("sessions/*.bib"), *site.outdir.glob("press/*.bib"),
+                 *site.outdir.glob("series/*.bib")]:
+        if not path.name.endswith(".biblatex.bib"):
+            text = path.read_text(encoding="utf-8")
+            (key,) = parse_string(text, "bibtex").entries
+            by_key[key] = text
+    assert len(by_key) == 10
+    people = sorted(p for p in site.outdir.glob("people/*.bib") if not p.name.endswith(".biblatex.bib"))
+    assert len(people) > 30
+    for path in [*people, site.outdir / "data" / "series.bib"]:
+        text = path.read_text(encoding="utf-8")
+        keys = list(parse_string(text, "bibtex").entries)
+        assert keys and len(set(keys)) == len(keys), path
+        assert text == "\n".join(by_key[key] for key in keys), path
+
+
 def test_citations_name_the_version(site: CliBuild) -> None:
     bib = (site.outdir / "sessions" / "ia-sante-02.bib").read_text(encoding="utf-8")
     assert "2026.1" in bib

@@ -47,20 +47,25 @@ def test_person_sidebars_list_one_small_group(tmp_path: Path) -> None:
 
 
 def test_shared_sidebars_are_the_themes_own(tmp_path: Path) -> None:
-    """Sidebars derived from their section's (sidebar.py) are byte for byte those the theme
-    renders page by page, across sessions, people, organisations, split letters and decades."""
+    """Sidebars derived from their section's (sidebar.py) and titles rendered once (titles.py) are
+    byte for byte what the theme and Sphinx render page by page, across sessions, people,
+    organisations, split letters and decades."""
     srcdir = tmp_path / "archive"
     load_generator().generate(srcdir, 30, plain=False)
     spread_over_decades(srcdir)
     limit = "archive_nav_group_limit=2"  # letters split by prefix, years under their decades
     shared = cli_build(srcdir, "-v", "-D", limit, outdir=tmp_path / "shared")
-    own = cli_build(srcdir, "-D", limit, "-D", "archive_sidebar_cache=0", outdir=tmp_path / "own")
+    own = cli_build(srcdir, "-D", limit, "-D", "archive_sidebar_cache=0", "-D", "archive_title_cache=0",
+                    outdir=tmp_path / "own")
     assert shared.returncode == own.returncode == 0, shared.stderr + own.stderr
     hits = re.search(r"sidebars derived from their section's in this process: (\d+)", shared.stdout)
     pages = len(list((tmp_path / "shared").rglob("*.html")))
     # Many pages took the shared path (groups of two or three here: each group's first page does not).
     assert hits and int(hits.group(1)) > pages // 3, (hits, pages)
     assert "sidebars derived" not in own.stdout
+    titles = re.search(r"titles rendered once and shown again in this process: (\d+)", shared.stdout)
+    assert titles and int(titles.group(1)) > 2 * pages, (titles, pages)  # parents, neighbours, each page's own
+    assert "titles rendered once" not in own.stdout
     assert (tmp_path / "shared" / "sessions" / "annees-2010.html").is_file()
     assert (tmp_path / "shared" / "people" / "a-z" / "da.html").is_file()
     shared_files, own_files = html_files(tmp_path / "shared"), html_files(tmp_path / "own")

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import icalendar
@@ -59,24 +60,43 @@ def _stamp(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def calendar_ics(archive: Archive, url_for: UrlFor, site_url: str) -> bytes:
+@dataclass(frozen=True)
+class CalendarEvent:
+    """What the calendar says of one session: all it is made from (a rebuild compares these)."""
+
+    uid: str
+    stamp: dt.datetime
+    day: dt.date
+    summary: str
+    description: str
+    url: str
+
+
+def calendar_events(archive: Archive, url_for: UrlFor, site_url: str) -> list[CalendarEvent]:
     """One all-day event per session (the sources give dates, not hours), in date order. UIDs are
     ``<session id>@<the site's host>``: the same in every version and every build."""
     host = urlparse(site_url).hostname or "archive.invalid"
+    return [CalendarEvent(f"{session.id}@{host}", _stamp(session.date), session.date, session.title,
+                          session_description(archive, session), url_for(session.docname))
+            for session in archive.sessions_in_order()]
+
+
+def calendar_ics(events: list[CalendarEvent]) -> bytes:
+    """The series' calendar (iCalendar) from its events (:func:`calendar_events`)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Séminaire IA et santé (Chaire santé, Sciences Po)")
-    for session in archive.sessions_in_order():
+    for found in events:
         event = icalendar.Event()
-        event.add("uid", f"{session.id}@{host}")
-        event.add("dtstamp", _stamp(session.date))
-        event.add("dtstart", session.date)
-        event.add("dtend", session.date + dt.timedelta(days=1))
-        event.add("summary", session.title)
-        event.add("description", session_description(archive, session))
-        event.add("url", url_for(session.docname), parameters={"VALUE": "URI"})
+        event.add("uid", found.uid)
+        event.add("dtstamp", found.stamp)
+        event.add("dtstart", found.day)
+        event.add("dtend", found.day + dt.timedelta(days=1))
+        event.add("summary", found.summary)
+        event.add("description", found.description)
+        event.add("url", found.url, parameters={"VALUE": "URI"})
         calendar.add_component(event)
     ical: bytes = calendar.to_ical()
     return ical
@@ -86,13 +106,42 @@ def _entry_date(item: Item) -> dt.date:
     return getattr(item, "date", dt.date(1970, 1, 1))
 
 
-def atom_feed(archive: Archive, url_for: UrlFor, feed_url: str, home_url: str,
-              changed: Mapping[str, dt.datetime] | None = None) -> bytes:
-    """Sessions and press releases, newest first. An entry's id is its page's permanent address;
-    it is updated when its page last changed (``changed``, by docname, from git) or else on its date."""
+@dataclass(frozen=True)
+class FeedEntry:
+    """What the feed says of one session or press release."""
+
+    url: str  # also the entry's id: its page's permanent address
+    title: str
+    published: dt.datetime
+    updated: dt.datetime
+    summary: str
+    term: str
+    label: str
+
+
+def feed_entries(archive: Archive, url_for: UrlFor,
+                 changed: Mapping[str, dt.datetime] | None = None) -> list[FeedEntry]:
+    """Sessions and press releases, newest first. An entry is updated when its page last changed
+    (``changed``, by docname, from git) or else on its date."""
     items: list[Session | PressRelease] = [*archive.sessions.values(), *archive.press.values()]
     items.sort(key=lambda item: (_entry_date(item), item.id), reverse=True)
     changed = changed or {}
+    entries = []
+    for item in items:
+        day = _entry_date(item)
+        published = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+        updated = max(published, changed.get(item.docname, published))
+        if isinstance(item, Session):
+            summary, term, label = session_description(archive, item), "seance", "Séance"
+        else:
+            summary, term, label = f"Communiqué de presse du {date_fr(day)}.", "communique", "Communiqué de presse"
+        entries.append(FeedEntry(url_for(item.docname), xml_text(item.title), published, updated, xml_text(summary),
+                                 term, label))
+    return entries
+
+
+def atom_feed(entries: list[FeedEntry], feed_url: str, home_url: str) -> bytes:
+    """The feed of additions (Atom) from its entries (:func:`feed_entries`)."""
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title("Archive du séminaire IA et santé : ajouts")
@@ -103,24 +152,16 @@ def atom_feed(archive: Archive, url_for: UrlFor, feed_url: str, home_url: str,
     feed.author({"name": "Les archivistes du séminaire"})
     feed.generator("seminar-archive")
     newest = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    for item in items:
-        day = _entry_date(item)
-        published = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-        updated = max(published, changed.get(item.docname, published))
-        newest = max(newest, updated)
+    for found in entries:
+        newest = max(newest, found.updated)
         entry = feed.add_entry(order="append")
-        url = url_for(item.docname)
-        entry.id(url)
-        entry.title(xml_text(item.title))
-        entry.link(href=url, rel="alternate", type="text/html")
-        entry.published(published)
-        entry.updated(updated)
-        if isinstance(item, Session):
-            entry.summary(xml_text(session_description(archive, item)))
-            entry.category(term="seance", label="Séance")
-        else:
-            entry.summary(xml_text(f"Communiqué de presse du {date_fr(day)}."))
-            entry.category(term="communique", label="Communiqué de presse")
+        entry.id(found.url)
+        entry.title(found.title)
+        entry.link(href=found.url, rel="alternate", type="text/html")
+        entry.published(found.published)
+        entry.updated(found.updated)
+        entry.summary(found.summary)
+        entry.category(term=found.term, label=found.label)
     feed.updated(newest)
     atom: bytes = feed.atom_str(pretty=True)
     return atom

@@ -10,6 +10,7 @@ again when either changes.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 from collections.abc import Callable
@@ -28,13 +29,29 @@ _FORMAT = 1
 
 @cache
 def code_digest() -> str:
-    """A digest of this package's modules and schemas: a cache from other code is not used."""
+    """A digest of this package's modules, schemas, styles and templates: what a build made with
+    other code (another version of the extension) is not reused."""
     package = Path(__file__).parent
     digest = hashlib.sha256(str(_FORMAT).encode())
-    for path in sorted([*package.glob("*.py"), *(package / "schemas").glob("*.json")]):
-        digest.update(path.name.encode())
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in _CODE_SUFFIXES):
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+_CODE_SUFFIXES = (".py", ".json", ".csl", ".html", ".js", ".css")
+
+
+def read_digests(path: Path) -> dict[str, str]:
+    """A saved mapping of names to digests (what a build's outputs were made from); empty when the
+    file is missing or unreadable, so that everything is made again."""
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {str(name): str(digest) for name, digest in loaded.items()}
 
 
 @dataclass

@@ -357,15 +357,38 @@ def biblatex_entry(record: CitationRecord) -> Entry:
     return _entry(kind, record.authors, fields)
 
 
+def bibtex_text(record: CitationRecord) -> str:
+    """One record as a classic BibTeX ``@misc`` entry."""
+    return _write([(record.key, bibtex_entry(record))])
+
+
+def biblatex_text(record: CitationRecord) -> str:
+    """One record as a biblatex entry."""
+    return _write([(record.key, biblatex_entry(record))])
+
+
+def join_entries(entries: Iterable[tuple[str, str]]) -> str:
+    """A .bib file from (key, entry text) pairs, laid out as pybtex's writer lays out several
+    entries (a blank line between them): the site renders each record once and files join them."""
+    seen: set[str] = set()
+    texts = []
+    for key, text in entries:
+        if key in seen:
+            raise ValueError(f"citation key {key!r} is used twice")
+        seen.add(key)
+        texts.append(text)
+    return "\n".join(texts)
+
+
 def to_bibtex(records: Iterable[CitationRecord]) -> str:
     """Classic BibTeX (bibtex, natbib styles): one ``@misc`` per record."""
-    return _write((record.key, bibtex_entry(record)) for record in records)
+    return join_entries((record.key, bibtex_text(record)) for record in records)
 
 
 def to_biblatex(records: Iterable[CitationRecord]) -> str:
     """biblatex (biber): ``@unpublished`` sessions, ``@online`` press releases, ``@misc`` series."""
-    return _write((record.key, biblatex_entry(record)) for record in records)
+    return join_entries((record.key, biblatex_text(record)) for record in records)
 
 
-__all__ = ["biblatex_entry", "bibtex_entry", "latex_text", "latex_title", "person", "to_biblatex",
-           "to_bibtex"]
+__all__ = ["biblatex_entry", "biblatex_text", "bibtex_entry", "bibtex_text", "join_entries", "latex_text",
+           "latex_title", "person", "to_biblatex", "to_bibtex"]

@@ -69,10 +69,17 @@ def ris_tags(record: CitationRecord) -> list[tuple[str, str]]:
     return [(tag, fold(value)) for tag, value in tags if value or tag == "ER"]
 
 
+def ris_text(record: CitationRecord, newline: str = "\r\n") -> str:
+    """One RIS record, ending with its ``ER`` line."""
+    # "ER  - " keeps its trailing space, as the specification writes it.
+    return "".join(f"{tag}  - {value}{newline}" for tag, value in ris_tags(record))
+
+
+def join_records(texts: Iterable[str], newline: str = "\r\n") -> str:
+    """RIS records (from :func:`ris_text`) separated by a blank line."""
+    return newline.join(texts)
+
+
 def to_ris(records: Iterable[CitationRecord], newline: str = "\r\n") -> str:
     """RIS records separated by a blank line (pass ``newline="\\n"`` to show them in a page)."""
-    blocks = []
-    for record in records:
-        # "ER  - " keeps its trailing space, as the specification writes it.
-        blocks.append("".join(f"{tag}  - {value}{newline}" for tag, value in ris_tags(record)))
-    return newline.join(blocks)
+    return join_records((ris_text(record, newline) for record in records), newline)

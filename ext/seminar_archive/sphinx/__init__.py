@@ -26,6 +26,7 @@ from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
 from .state import BuildState
+from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
 from .versioning import (
     ArchiveChangelog,
@@ -117,7 +118,10 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    report_redirect_problems(app, env, _domain(env).build, report)
+    state = _domain(env).build
+    report_redirect_problems(app, env, state, report)
+    if state is not None and state.config.title_cache:
+        install_title_cache(app, env, state.titles)
 
 
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
@@ -125,6 +129,8 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if state is not None and state.sidebars.hits:
         logger.verbose("[archive] sidebars derived from their section's in this process: %d",
                        state.sidebars.hits)
+    if state is not None and state.titles.hits:
+        logger.verbose("[archive] titles rendered once and shown again in this process: %d", state.titles.hits)
     if exception is None and state is not None and app.builder.format == "html":
         write_exports(app, state)
         write_downloads(app, state)

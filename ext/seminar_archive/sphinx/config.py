@@ -41,6 +41,9 @@ class ArchiveConfig:
     sidebar_cache: bool = True
     """Render the navigation sidebar once per section and derive each page's from it (the theme
     otherwise resolves the whole site's navigation for every page). Same HTML either way."""
+    title_cache: bool = True
+    """Render each page title once per build (Sphinx renders the parents' and neighbours' titles
+    again for every page it writes). Same HTML either way."""
     language: str = "fr"
     """The language of the archive's warnings: "fr" (the default, for archivists) or "en"."""
 

@@ -14,8 +14,8 @@ from sphinx.util import logging
 
 from .. import schema
 from ..export_json import archive_document
-from ..feeds import atom_feed, calendar_ics
-from ..readcache import code_digest
+from ..feeds import atom_feed, calendar_events, calendar_ics, feed_entries
+from ..readcache import code_digest, read_digests
 from .config import ArchiveConfig
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 CALENDAR_FILE = "series.ics"
 FEED_FILE = "additions.atom"
 # In the doctrees directory, beside Sphinx's pickles: what the data files were last made from.
-EXPORTS_DIGEST_FILE = "seminar_archive-exports.digest"
+EXPORTS_DIGEST_FILE = "seminar_archive-exports.json"
 # Schemas for editors, one per kind of file an archivist writes (see docs/contributing.md).
 EDITOR_SCHEMAS = schema.EDITOR_SCHEMAS
 
@@ -51,13 +51,16 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _inputs_digest(app: Sphinx, state: BuildState, site: str, permanent: Callable[[str], str]) -> str:
-    """A digest of everything the data files are made from. Every record is rendered by some page,
-    so the pages' fingerprints (which also hold the site's address, the version and the pages'
-    dates) cover the archive; the rest is the build's settings and where it writes."""
-    inputs = (code_digest(), str(app.outdir), app.builder.name, site, permanent("index"), state.url_for("index"),
-              str(app.config.release or ""), state.config.data_dir, sorted(state.fingerprints.items()))
-    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+def _digest(*inputs: object) -> str:
+    return hashlib.sha256(repr((code_digest(), *inputs)).encode("utf-8")).hexdigest()
+
+
+def _archive_inputs(app: Sphinx, state: BuildState) -> tuple[object, ...]:
+    """What the open data is made from. Every record is rendered by some page, so the pages'
+    fingerprints (which also hold the site's address, the version and the pages' dates) cover the
+    archive; the rest is the build's settings."""
+    return (app.builder.name, state.url_for("index"), str(app.config.release or ""), state.config.data_dir,
+            sorted(state.fingerprints.items()))
 
 
 def write_exports(app: Sphinx, state: BuildState) -> None:
@@ -66,25 +69,34 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
     # Subscribers keep these addresses: a versioned build gives the latest version's.
     permanent = state.latest_url_for or state.url_for
     site = ArchiveConfig.base_url(app.config) or "https://archive.invalid/"
-    # Making the calendar, the feed and the open data took a second at 1,000 sessions: a rebuild
-    # whose records did not change keeps the files it wrote last time.
+    feed_url = permanent("index").removesuffix("index.html") + f"{state.config.data_dir}/{FEED_FILE}"
+    # Each data file is made again only when what it is made from changed (the calendar took two
+    # seconds at 1,000 sessions, and an affiliation is not in it). Each is made from exactly the
+    # values digested: the calendar's events, the feed's entries, the open data's records.
+    events = calendar_events(state.archive, permanent, site)
+    entries = feed_entries(state.archive, permanent, state.page_dates)
+    files: list[tuple[str, str, Callable[[], bytes]]] = [
+        ("archive.json", _digest(str(outdir), *_archive_inputs(app, state)),
+         lambda: _dump(archive_document(state.archive, lambda docname: app.builder.get_target_uri(docname),
+                                        version=str(app.config.release or ""))).encode("utf-8")),
+        (CALENDAR_FILE, _digest(str(outdir), events), lambda: calendar_ics(events)),
+        (FEED_FILE, _digest(str(outdir), feed_url, permanent("index"), entries),
+         lambda: atom_feed(entries, feed_url, permanent("index"))),
+    ]
     digest_file = Path(app.doctreedir) / EXPORTS_DIGEST_FILE
-    digest = _inputs_digest(app, state, site, permanent)
-    made = [data_dir / "archive.json", data_dir / CALENDAR_FILE, data_dir / FEED_FILE]
-    unchanged = (digest_file.is_file() and digest_file.read_text(encoding="utf-8") == digest
-                 and all(path.is_file() for path in made))
-    if unchanged:
-        logger.verbose("[archive] data files kept: nothing they are made from changed")
+    previous = read_digests(digest_file)
+    made = []
+    for name, digest, make in files:
+        if previous.get(name) != digest or not (data_dir / name).is_file():
+            _write_bytes_if_changed(data_dir / name, make())
+            made.append(name)
+    if made:
+        logger.verbose("[archive] data files made: %s", ", ".join(made))
     else:
-        logger.verbose("[archive] data files made")
-        document = archive_document(state.archive, lambda docname: app.builder.get_target_uri(docname),
-                                    version=str(app.config.release or ""))
-        _write_if_changed(data_dir / "archive.json", _dump(document))
-        _write_bytes_if_changed(data_dir / CALENDAR_FILE, calendar_ics(state.archive, permanent, site))
-        feed_url = permanent("index").removesuffix("index.html") + f"{state.config.data_dir}/{FEED_FILE}"
-        _write_bytes_if_changed(data_dir / FEED_FILE, atom_feed(state.archive, permanent, feed_url,
-                                                                permanent("index"), state.page_dates))
-        _write_if_changed(digest_file, digest)
+        logger.verbose("[archive] data files kept: nothing they are made from changed")
+    digests = {name: digest for name, digest, _ in files}
+    if digests != previous:
+        _write_if_changed(digest_file, json.dumps(digests, sort_keys=True, indent=1) + "\n")
     _write_if_changed(data_dir / "archive.schema.json", _dump(schema.schema("archive.schema.json")))
     for name, text in schema.editor_schema_texts().items():
         _write_if_changed(outdir / "_static" / "schemas" / name, text)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .. import gitdates, pageplan
 from ..citations.record import CitationRecord
@@ -17,6 +18,7 @@ from ..pageplan import PlannedPage
 from ..readcache import ReadCache
 from .config import ArchiveConfig
 from .sidebar import SidebarCache
+from .titles import TitleCache
 
 
 @dataclass
@@ -41,8 +43,12 @@ class BuildState:
     page_dates: dict[str, dt.datetime] = field(default_factory=dict)
     # Citation records by item id, filled as pages ask for them (see sphinx.citing.record_for).
     citation_records: dict[str, CitationRecord] = field(default_factory=dict)
+    # Each record rendered in each citation format, by (format suffix, record): see citing.render.
+    citation_texts: dict[tuple[str, CitationRecord], Any] = field(default_factory=dict)
     # Navigation sidebars shared by the pages of one section (sidebar.py).
     sidebars: SidebarCache = field(default_factory=SidebarCache)
+    # Page titles rendered once per build (titles.py).
+    titles: TitleCache = field(default_factory=TitleCache)
 
     @cached_property
     def items_by_docname(self) -> dict[str, Item]:

@@ -45,7 +45,7 @@ class ArchivePageTransform(SphinxTransform):
         title_parts, above, below = render_page(state.archive, page, docname)
         item = state.items_by_docname.get(docname)
         if item is not None and page.kind in CITABLE_KINDS:
-            below.append(cite_section(record_for(state, item), docname))
+            below.append(cite_section(state, record_for(state, item), docname))
         if page.kind == PERSON and (bibliography := person_downloads(state.archive, page.key, docname)):
             above.insert(1, bibliography)
         if page.kind in CORRECTABLE and state.config.corrections_to:
