@@ -4,6 +4,7 @@
 
 With --plain, writes the same session pages as plain MyST (title and body, no front matter
 and no extension): the baseline a plain Sphinx build of the same pages costs.
+:func:`generate_floor` writes near-empty plain pages in bounded sections: Sphinx's own floor.
 """
 
 from __future__ import annotations
@@ -130,6 +131,37 @@ def generate(out: Path, n: int, plain: bool, seed: int = 1) -> None:
     ), encoding="utf-8")
     (out / "registry" / "organisations.yaml").write_text("".join(
         f"{org}:\n  name: Organisation {org[4:]}\n" for org in orgs if org in used_orgs), encoding="utf-8")
+
+
+def generate_floor(out: Path, pages: int, group: int = 40) -> None:
+    """Plain Sphinx's own floor for a site of ``pages`` pages: near-empty MyST pages (a title and a
+    sentence), without our extension, in sections of at most ``group`` pages under section pages,
+    with the book theme but no navigation sidebar (the theme's sidebar resolves the whole site's
+    navigation for every page, which our extension avoids: with it, this "floor" took longer than
+    our whole build). What a build of this costs, any build with this theme must add to."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    sections = max(1, -(-(pages - 1) // (group + 1)))
+    children = []
+    written = 1
+    for number in range(sections):
+        name = f"section-{number:04d}"
+        folder = out / name
+        folder.mkdir()
+        leaves = [f"page-{k:04d}" for k in range(min(group, pages - written - 1))]
+        written += 1 + len(leaves)
+        toctree = "```{toctree}\n:hidden:\n\n" + "\n".join(leaves) + "\n```\n" if leaves else ""
+        (folder / "index.md").write_text(f"# Rubrique {number}\n\nUne rubrique.\n\n{toctree}", encoding="utf-8")
+        for leaf in leaves:
+            (folder / f"{leaf}.md").write_text(f"# Page {leaf} de la rubrique {number}\n\nUne page.\n",
+                                               encoding="utf-8")
+        children.append(f"{name}/index")
+    options = '{"show_navbar_depth": 1, "collapse_navbar": True}'
+    conf = CONF.format(extra="", options=options) + 'html_sidebars = {"**": []}\n'
+    (out / "conf.py").write_text(conf, encoding="utf-8")
+    (out / "index.md").write_text("# Benchmark\n\n```{toctree}\n:hidden:\n\n" + "\n".join(children) + "\n```\n",
+                                  encoding="utf-8")
 
 
 def main() -> None:

@@ -12,6 +12,10 @@ Variants, for each N:
   edit      our rebuild after one speaker's affiliation changed in one session
   add       our rebuild after one session was added
   parallel  our clean build with -j 2
+  floor     Sphinx's own floor: plain Sphinx + MyST + the book theme, no extension, as many
+            near-empty pages as our full build read, in sections of 40, without the navigation
+            sidebar (generate.generate_floor says why): what any build of that many pages costs
+  floor-noop  that floor rebuilt with nothing changed (what any rebuild costs before our work)
 
 Each build runs in its own process; wall and CPU seconds and peak RSS are that process's and its
 children's (os.wait4). Pages written are the HTML files created or rewritten; pages read come
@@ -38,7 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 ALL_SIZES = (100, 500, 1000, 2000)
 SMALL_SIZES = (20, 60)
-VARIANTS = ("plain", "full", "noop", "edit", "add", "parallel")
+VARIANTS = ("plain", "full", "noop", "edit", "add", "parallel", "floor", "floor-noop")
 COLUMNS = ("n", "variant", "wall_s", "cpu_s", "peak_rss_mb", "pages_written", "pages_read")
 _READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] ", re.M)
 _UPDATED = re.compile(r"updating environment: (?:\[[^\]]*\] )?(\d+) added, (\d+) changed, (\d+) removed")
@@ -151,7 +155,7 @@ def run_size(n: int, variants: tuple[str, ...], work: Path, timeout: float, repo
         generate(plain, n, True)
         note(sphinx_build(n, "plain", plain, out / "plain", timeout=timeout))
     generate(ours, n, False)
-    incremental = ("noop", "edit", "add")
+    incremental = ("noop", "edit", "add", "floor", "floor-noop")
     if "full" in variants or any(v in variants for v in incremental):
         measure = sphinx_build(n, "full", ours, out / "ours", timeout=timeout)
         if "full" in variants:
@@ -167,6 +171,15 @@ def run_size(n: int, variants: tuple[str, ...], work: Path, timeout: float, repo
     if "parallel" in variants:
         generate(ours, n, False)
         note(sphinx_build(n, "parallel", ours, out / "parallel", "-j", "2", timeout=timeout))
+    if "floor" in variants or "floor-noop" in variants:
+        floor = work / f"n{n}" / "floor-src"
+        # As many pages as our full build read (sessions, generated pages, indexes).
+        _generator().generate_floor(floor, measure.pages_read)  # type: ignore[attr-defined]
+        floor_build = sphinx_build(n, "floor", floor, out / "floor", timeout=timeout)
+        if "floor" in variants:
+            note(floor_build)
+        if "floor-noop" in variants:
+            note(sphinx_build(n, "floor-noop", floor, out / "floor", timeout=timeout))
 
 
 def _by(report: list[Measure]) -> dict[tuple[int, str], Measure]:
@@ -199,6 +212,27 @@ def targets(report: list[Measure]) -> list[tuple[str, str, str]]:
     return out
 
 
+def floors(report: list[Measure]) -> list[tuple[str, str, str]]:
+    """What Sphinx alone costs for as many pages, against the targets: where a target is below
+    the floor, no extension can meet it."""
+    found = _by(report)
+    out: list[tuple[str, str, str]] = []
+    for n in sorted({n for n, variant in found if variant == "floor"}):
+        floor, full = found[n, "floor"], found.get((n, "full"))
+        if (n, "plain") in found:
+            ratio = floor.wall_s / found[n, "plain"].wall_s
+            out.append((f"floor({n}) / plain({n})", f"{ratio:.2f}",
+                        "Sphinx seul, mêmes pages que full : le plancher de l’objectif 0,10"))
+        if full:
+            out.append((f"full({n}) / floor({n})", f"{full.wall_s / floor.wall_s:.2f}",
+                        "ce que l’extension coûte en plus de Sphinx pour autant de pages"))
+        if (n, "floor-noop") in found and full:
+            ratio = found[n, "floor-noop"].wall_s / full.wall_s
+            out.append((f"floor-noop({n}) / full({n})", f"{ratio:.3f}",
+                        "Sphinx seul relancé sans changement : le plancher de l’objectif 0,02"))
+    return out
+
+
 def write_results(report: list[Measure], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with (out / "results.csv").open("w", newline="", encoding="utf-8") as file:
@@ -222,6 +256,10 @@ def write_results(report: list[Measure], out: Path) -> None:
     if checked:
         lines += ["", "| objectif | mesuré | |", "|---|---:|---|"]
         lines += [f"| {target} | {value} | {verdict} |" for target, value, verdict in checked]
+    bounds = floors(report)
+    if bounds:
+        lines += ["", "| repère | mesuré | ce qu’il dit |", "|---|---:|---|"]
+        lines += [f"| {name} | {value} | {meaning} |" for name, value, meaning in bounds]
     (out / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     plot(report, out / "seconds-per-page.png")
 
@@ -236,7 +274,7 @@ def plot(report: list[Measure], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(7, 4.2), dpi=110)
-    for variant in ("plain", "full", "parallel"):
+    for variant in ("plain", "full", "parallel", "floor"):
         points = sorted((m.n, m.wall_s / m.pages_written) for m in report
                         if m.variant == variant and m.status == "ok" and m.pages_written)
         if points:
@@ -260,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-plain-above", type=int, default=0,
                         help="leave out the plain build above this N (it grows quadratically)")
     parser.add_argument("--lean-above", type=int, default=0,
-                        help="above this N, measure only full, noop and edit (the targets need no more)")
+                        help="above this N, measure only full, noop, edit and the floors (the targets need no more)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per build before it is stopped")
     parser.add_argument("--out", type=Path, default=HERE.parent / "build" / "bench")
     args = parser.parse_args(argv)
@@ -276,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         chosen = tuple(v for v in variants if not (v == "plain" and args.skip_plain_above
                                                    and n > args.skip_plain_above))
         if args.lean_above and n > args.lean_above:
-            chosen = tuple(v for v in chosen if v in ("full", "noop", "edit"))
+            chosen = tuple(v for v in chosen if v in ("full", "noop", "edit", "floor", "floor-noop"))
         run_size(n, chosen, args.out / "work", args.timeout, report)
         write_results(report, args.out)
     print((args.out / "results.md").read_text(encoding="utf-8"))
