@@ -26,19 +26,23 @@ def load_runner() -> object:
 
 def test_benchmark_at_tiny_size_writes_csv_and_table(tmp_path: Path) -> None:
     runner = load_runner()
-    arguments = ["--sizes", "6", "--variants", "plain,full,noop,edit,add", "--out", str(tmp_path)]
+    arguments = ["--sizes", "6", "--variants", "plain,full,noop,edit,add,floor,floor-noop", "--out", str(tmp_path)]
     status = runner.main(arguments)  # type: ignore[attr-defined]
     assert status == 0
     with (tmp_path / "results.csv").open(encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
     assert list(rows[0])[:6] == ["n", "variant", "wall_s", "cpu_s", "peak_rss_mb", "pages_written"]
     by_variant = {row["variant"]: row for row in rows}
-    assert set(by_variant) == {"plain", "full", "noop", "edit", "add"}
+    assert set(by_variant) == {"plain", "full", "noop", "edit", "add", "floor", "floor-noop"}
     assert int(by_variant["plain"]["pages_written"]) >= 7  # 6 sessions and the index
     full = int(by_variant["full"]["pages_written"])
     assert full > int(by_variant["plain"]["pages_written"])  # people, organisations, indexes too
     # An edit of one affiliation rewrites its session, person and organisation pages, not the site.
     assert 0 < int(by_variant["edit"]["pages_written"]) < full
     assert float(by_variant["full"]["peak_rss_mb"]) > 0
+    # Sphinx's floor writes as many pages as our build read (and its own search and index pages).
+    assert int(by_variant["floor"]["pages_read"]) == int(by_variant["full"]["pages_read"])
+    assert int(by_variant["floor-noop"]["pages_read"]) == 0
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert "| 6 | full |" in table
+    assert "| floor(6) / plain(6) |" in table and "| floor-noop(6) / full(6) |" in table
