@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS
-from seminar_archive import collation, frontmatter, yamlsource
+from conftest import ROOTS, copy_root
+from seminar_archive import collation, frontmatter, pageplan, yamlsource
 from seminar_archive.diagnostics import Diagnostics, Problem
 from seminar_archive.loader import load_archive
 from seminar_archive.model import Organisation, Person, Role
@@ -154,3 +154,19 @@ def test_large_letters_split_by_two_letter_prefix() -> None:
 def test_elided_particles_join_the_family_name() -> None:
     assert person("a", "Jean", "Alembert", "d’").display_name == "Jean d’Alembert"
     assert person("f", "Jean", "Fontaine", "de La").display_name == "Jean de La Fontaine"
+
+
+def test_sessions_by_year_follow_the_order_of_the_series(tmp_path: Path) -> None:
+    archive, _ = load_archive(copy_root("site", tmp_path))
+    in_order = archive.sessions_in_order()
+    assert len(in_order) == 8
+    in_order.reverse()  # callers get their own list
+    assert archive.sessions_in_order()[0].id == "ia-sante-01"
+    by_year = archive.sessions_by_year
+    assert sorted(by_year) == [2020, 2021, 2022]
+    assert [s.id for year in sorted(by_year) for s in by_year[year]] == [s.id for s in archive.sessions_in_order()]
+    # A year page depends on the sessions of its year only; its decade's on those of the decade.
+    pages = pageplan.plan(archive, 40)
+    year_page = pages["sessions/2021"]
+    listed = pageplan.dependencies(archive, year_page)[1]
+    assert [summary[1] for summary in listed] == [s.id for s in by_year[2021]]

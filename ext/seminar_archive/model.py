@@ -238,8 +238,22 @@ class Archive:
     def items(self) -> list[Item]:
         return [*self.series.values(), *self.sessions.values(), *self.events.values(), *self.press.values()]
 
+    @cached_property
+    def _sessions_sorted(self) -> tuple[Session, ...]:
+        # Sorted once: every year, decade and chronology page asks (a sort per page grew with
+        # the square of the archive).
+        return tuple(sorted(self.sessions.values(), key=lambda s: (s.date, s.series, s.number, s.id)))
+
     def sessions_in_order(self) -> list[Session]:
-        return sorted(self.sessions.values(), key=lambda s: (s.date, s.series, s.number, s.id))
+        return list(self._sessions_sorted)
+
+    @cached_property
+    def sessions_by_year(self) -> dict[int, tuple[Session, ...]]:
+        """Sessions in order, by the year of their date."""
+        years: dict[int, list[Session]] = {}
+        for session in self._sessions_sorted:
+            years.setdefault(session.date.year, []).append(session)
+        return {year: tuple(sessions) for year, sessions in years.items()}
 
     def press_in_order(self) -> list[PressRelease]:
         return sorted(self.press.values(), key=lambda p: (p.date, p.id))

@@ -173,7 +173,8 @@ class Canonical:
         if kind in _PLAIN:  # most values: checked first, the walk visits hundreds of thousands
             return value
         if kind is tuple or kind is list:
-            return tuple(self(v) for v in value)
+            plain = _PLAIN  # plain elements are kept as they are, without a call each
+            return tuple([v if type(v) in plain else self(v) for v in value])
         known = self._digests.get(id(value))
         if known is not None:
             return known[1]
@@ -271,9 +272,9 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
     if kind in _INDEX_GROUPS:
         return (page, *_index_records(archive, _INDEX_GROUPS[kind]))
     if kind == YEAR:
-        listed = [s for s in archive.sessions_in_order() if str(s.date.year) == key]
+        listed = list(archive.sessions_by_year.get(int(key), ())) if key.isdigit() else []
     elif kind == DECADE:
-        listed = [s for s in archive.sessions_in_order() if s.date.year - s.date.year % 10 == int(key)]
+        listed = [s for year in range(int(key), int(key) + 10) for s in archive.sessions_by_year.get(year, ())]
     elif kind == CHRONOLOGY:
         listed = archive.sessions_in_order()
     elif kind == PRESS_INDEX:
