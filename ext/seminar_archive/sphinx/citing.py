@@ -23,7 +23,7 @@ from ..citations.formatted import formatted_citation
 from ..citations.record import CitationRecord, citable, citation_record
 from ..citations.ris import join_records, ris_text
 from ..model import Archive, Item
-from ..readcache import code_digest, read_digests
+from ..readcache import MadeFrom, code_digest, write_if_changed
 from .config import ArchiveConfig
 from .nodes_util import file_link, para, section
 
@@ -169,27 +169,22 @@ def write_downloads(app: Sphinx, state: BuildState) -> None:
     # digest of each file's records). Rendering every file was most of a rebuild after an edit.
     digest_of = {key: hashlib.sha256(repr(record).encode("utf-8")).hexdigest() for key, record in records.items()}
     # Beside Sphinx's pickles, not in the published site: a build from clean renders everything.
-    stamp_file = Path(app.doctreedir) / DOWNLOADS_STAMP
-    previous = read_digests(stamp_file)
-    stamp: dict[str, str] = {}
+    made_from = MadeFrom.load(Path(app.doctreedir) / DOWNLOADS_STAMP)
     rendered = 0
 
     def place(path: str, fmt: Format, cited: list[CitationRecord]) -> None:
         nonlocal rendered
         held = " ".join([code_digest(), fmt.suffix, *(digest_of[r.item_id] for r in cited)])
-        digest = hashlib.sha256(held.encode("utf-8")).hexdigest()[:24]
-        stamp[path] = digest
-        if previous.get(path) != digest or not (outdir / path).is_file():
-            _write(outdir / path, render(state, fmt, cited))
+        if made_from.stale(path, hashlib.sha256(held.encode("utf-8")).hexdigest()[:24], outdir / path):
+            write_if_changed(outdir / path, render(state, fmt, cited))
             rendered += 1
 
     for fmt in FORMATS:
         for base, cited in files.items():
             place(download_name(base, fmt.suffix), fmt, cited)
         place(f"{state.config.data_dir}/{SERIES_FILES[fmt.suffix]}", fmt, series)
-    logger.verbose("[archive] citation files: %d made, %d kept", rendered, len(stamp) - rendered)
-    if stamp != previous:
-        _write(stamp_file, json.dumps(stamp, sort_keys=True, indent=0) + "\n")  # after the files: a crash rewrites
+    logger.verbose("[archive] citation files: %d made, %d kept", rendered, len(made_from.current) - rendered)
+    made_from.save()
 
 
 def person_bibliography_docname(person_id: str) -> str:
@@ -207,10 +202,3 @@ def person_downloads(archive: Archive, person_id: str, docname: str) -> nodes.No
             links.append(" · ")
         links.append(file_link(docname, download_name(person_bibliography_docname(person_id), fmt.suffix), fmt.label))
     return para(*links, classes=["archive-person-bibliography"])
-
-
-def _write(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")

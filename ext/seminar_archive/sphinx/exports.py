@@ -15,7 +15,7 @@ from sphinx.util import logging
 from .. import schema
 from ..export_json import archive_document
 from ..feeds import atom_feed, calendar_events, calendar_ics, feed_entries
-from ..readcache import code_digest, read_digests
+from ..readcache import MadeFrom, code_digest, write_if_changed
 from .config import ArchiveConfig
 
 logger = logging.getLogger(__name__)
@@ -31,20 +31,6 @@ FEED_FILE = "additions.atom"
 EXPORTS_DIGEST_FILE = "seminar_archive-exports.json"
 # Schemas for editors, one per kind of file an archivist writes (see docs/contributing.md).
 EDITOR_SCHEMAS = schema.EDITOR_SCHEMAS
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def _write_bytes_if_changed(path: Path, data: bytes) -> None:
-    if path.exists() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 def _dump(value: object) -> str:
@@ -83,23 +69,20 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
         (FEED_FILE, _digest(str(outdir), feed_url, permanent("index"), entries),
          lambda: atom_feed(entries, feed_url, permanent("index"))),
     ]
-    digest_file = Path(app.doctreedir) / EXPORTS_DIGEST_FILE
-    previous = read_digests(digest_file)
+    made_from = MadeFrom.load(Path(app.doctreedir) / EXPORTS_DIGEST_FILE)
     made = []
     for name, digest, make in files:
-        if previous.get(name) != digest or not (data_dir / name).is_file():
-            _write_bytes_if_changed(data_dir / name, make())
+        if made_from.stale(name, digest, data_dir / name):
+            write_if_changed(data_dir / name, make())
             made.append(name)
     if made:
         logger.verbose("[archive] data files made: %s", ", ".join(made))
     else:
         logger.verbose("[archive] data files kept: nothing they are made from changed")
-    digests = {name: digest for name, digest, _ in files}
-    if digests != previous:
-        _write_if_changed(digest_file, json.dumps(digests, sort_keys=True, indent=1) + "\n")
-    _write_if_changed(data_dir / "archive.schema.json", _dump(schema.schema("archive.schema.json")))
+    made_from.save()
+    write_if_changed(data_dir / "archive.schema.json", _dump(schema.schema("archive.schema.json")))
     for name, text in schema.editor_schema_texts().items():
-        _write_if_changed(outdir / "_static" / "schemas" / name, text)
+        write_if_changed(outdir / "_static" / "schemas" / name, text)
     sources = Path(app.srcdir) / state.config.sources_dir
     if sources.is_dir():
         target = outdir / state.config.sources_dir

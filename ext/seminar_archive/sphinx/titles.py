@@ -68,7 +68,7 @@ def install(app: Sphinx, env: BuildEnvironment, cache: TitleCache) -> None:
     if not callable(render):
         return
     cache.remember_titles(env)
-    if not getattr(render, "_archive_title_cache", False):
+    if getattr(render, "archive_title_cache", None) is not cache:  # a second build of one app
         wrapped = cache.wrap(render)
-        wrapped._archive_title_cache = True  # type: ignore[attr-defined]
+        wrapped.archive_title_cache = cache  # type: ignore[attr-defined]
         builder.render_partial = wrapped  # type: ignore[attr-defined]
