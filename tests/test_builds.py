@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -194,3 +195,16 @@ def test_page_titles_do_not_keep_the_documents_they_were_rendered_in(build: Buil
     # ... and the pages still show them: the session's title, its neighbour's, its parents'.
     page = (Path(app.outdir) / "sessions" / "ser-02.html").read_text(encoding="utf-8")
     assert "Deuxième séance" in page and "Séances de 2021" in page
+
+
+def test_a_build_leaves_its_objects_frozen_until_the_next_build(build: BuildFn, tmp_path: Path) -> None:
+    """collector.py: a build ends with what it made frozen, so the process's exit does not walk
+    it; the next build in the same process first gives it back to the collector (here, one that
+    freezes nothing), so builds in one process do not pile up."""
+    first = build(copy_root("basic", tmp_path / "frozen"))
+    assert warnings_of(first) == []
+    assert gc.get_freeze_count() > 10_000
+    second = build(copy_root("basic", tmp_path / "thawed"), confoverrides={"archive_freeze_long_lived": False})
+    assert warnings_of(second) == []
+    assert gc.get_freeze_count() == 0
+    assert html_files(Path(first.outdir)) == html_files(Path(second.outdir))

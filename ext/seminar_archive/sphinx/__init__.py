@@ -15,6 +15,7 @@ from ..diagnostics import WARNING_TYPE, Diagnostic
 from ..readcache import ReadCache
 from . import encoding
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
+from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
@@ -272,6 +273,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context_early, priority=100)
     app.add_css_file("archive.css")
     app.connect("config-inited", _add_static_path)
+    install_collector_hints(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

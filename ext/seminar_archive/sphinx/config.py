@@ -44,6 +44,9 @@ class ArchiveConfig:
     title_cache: bool = True
     """Render each page title once per build (Sphinx renders the parents' and neighbours' titles
     again for every page it writes). Same HTML either way."""
+    freeze_long_lived: bool = True
+    """Let Python's cycle collector skip what a build keeps to its end (the environment, the
+    archive) in its collections and when the process ends (collector.py). Same HTML either way."""
     language: str = "fr"
     """The language of the archive's warnings: "fr" (the default, for archivists) or "en"."""
 
