@@ -208,3 +208,25 @@ def test_a_build_leaves_its_objects_frozen_until_the_next_build(build: BuildFn, 
     assert warnings_of(second) == []
     assert gc.get_freeze_count() == 0
     assert html_files(Path(first.outdir)) == html_files(Path(second.outdir))
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    """jinjaenv.py: the templates' bytecode is kept beside the doctrees; a template edited between
+    two builds shows its new text (the cache checks the template's text, not only its name)."""
+    srcdir = copy_root("basic", tmp_path)
+    (srcdir / "_templates").mkdir()
+    probe = srcdir / "_templates" / "archive-last-changed.html"
+    probe.write_text('<p class="probe">first</p>\n', encoding="utf-8")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'templates_path = ["_templates"]\n', encoding="utf-8")
+    first = cli_build(srcdir, "-W")
+    assert first.returncode == 0, first.stderr
+    page = first.outdir / "sessions" / "ser-01.html"
+    assert '<p class="probe">first</p>' in page.read_text(encoding="utf-8")
+    cached = list((first.outdir / ".doctrees" / "seminar_archive-templates").iterdir())
+    assert len(cached) > 10  # the theme's templates and ours
+    probe.write_text('<p class="probe">second</p>\n', encoding="utf-8")
+    second = cli_build(srcdir, "-W")
+    assert second.returncode == 0, second.stderr
+    text = page.read_text(encoding="utf-8")
+    assert '<p class="probe">second</p>' in text and "first" not in text

@@ -22,6 +22,7 @@ from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_r
 from .exports import feed_links, write_exports
 from .generate import write_pages
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
+from .jinjaenv import tune_templates
 from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
@@ -260,6 +261,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(ArchivePageTransform)
     app.add_transform(RawHtmlTransform)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("builder-inited", tune_templates)
     app.connect("source-read", on_source_read)
     app.connect("source-read", _forget_read_doctrees)
     app.connect("doctree-resolved", _forget_written_pickle)

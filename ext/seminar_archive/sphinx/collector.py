@@ -6,9 +6,11 @@ of them again, and the interpreter walks them once more when the process ends, t
 about to be freed anyway: at N = 1,000 sessions, a rebuild with nothing to do spent 2.2 of its
 8.3 seconds after the build was over (benchmarks/run.py, ``noop``).
 
-So the objects alive once the build is set up (builder-inited) are frozen (``gc.freeze``):
-collections and the exit skip them. Everything made later (each page's doctree, its HTML) is
-collected as before. At build-finished the rest is frozen too, for the exit. A later build in the
+So the objects alive once the build is set up (builder-inited), and again once every page is
+read (env-updated: the environment is complete), are frozen (``gc.freeze``): collections and the
+exit skip them (a clean build at N = 300 spent 5.7 s in full collections, 3.0 s with the second
+freeze). What is made while writing (each page's doctree, its HTML) is collected as before. At
+build-finished the rest is frozen too, for the exit. A later build in the
 same process (tests, a server) first gives the collector back what an earlier one froze.
 ``archive_freeze_long_lived = False`` turns this off.
 """
@@ -34,6 +36,11 @@ def freeze_set_up(app: Sphinx) -> None:
         gc.freeze()
 
 
+def freeze_read(app: Sphinx, env: object) -> None:
+    if app.config.archive_freeze_long_lived:
+        gc.freeze()
+
+
 def freeze_for_exit(app: Sphinx, exception: BaseException | None) -> None:
     if app.config.archive_freeze_long_lived:
         gc.freeze()
@@ -44,4 +51,5 @@ def install(app: Sphinx) -> None:
     # After every other builder-inited handler (ours loads the archive), and after every other
     # build-finished handler (ours writes the data files).
     app.connect("builder-inited", freeze_set_up, priority=1000)
+    app.connect("env-updated", freeze_read, priority=1000)
     app.connect("build-finished", freeze_for_exit, priority=1000)
