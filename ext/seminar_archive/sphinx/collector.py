@@ -31,25 +31,15 @@ def thaw(app: Sphinx, config: Config) -> None:
         gc.unfreeze()
 
 
-def freeze_set_up(app: Sphinx) -> None:
-    if app.config.archive_freeze_long_lived:
-        gc.freeze()
-
-
-def freeze_read(app: Sphinx, env: object) -> None:
-    if app.config.archive_freeze_long_lived:
-        gc.freeze()
-
-
-def freeze_for_exit(app: Sphinx, exception: BaseException | None) -> None:
+def freeze(app: Sphinx, *event_arguments: object) -> None:
+    """What is alive now lives to the end of the build: collections need not walk it again."""
     if app.config.archive_freeze_long_lived:
         gc.freeze()
 
 
 def install(app: Sphinx) -> None:
     app.connect("config-inited", thaw, priority=0)
-    # After every other builder-inited handler (ours loads the archive), and after every other
-    # build-finished handler (ours writes the data files).
-    app.connect("builder-inited", freeze_set_up, priority=1000)
-    app.connect("env-updated", freeze_read, priority=1000)
-    app.connect("build-finished", freeze_for_exit, priority=1000)
+    # After every other handler of each event: ours load the archive (builder-inited) and write
+    # the data files (build-finished).
+    for event in ("builder-inited", "env-updated", "build-finished"):
+        app.connect(event, freeze, priority=1000)
