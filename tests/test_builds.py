@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BuildFn, cli_build, copy_root, html_files, warnings_of
+from seminar_archive.sphinx import jinjaenv
 
 NEW_SESSION = """---
 archive:
@@ -223,10 +224,19 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tm
     assert first.returncode == 0, first.stderr
     page = first.outdir / "sessions" / "ser-01.html"
     assert '<p class="probe">first</p>' in page.read_text(encoding="utf-8")
-    cached = list((first.outdir / ".doctrees" / "seminar_archive-templates").iterdir())
+    cached = list((first.outdir / ".doctrees" / jinjaenv.CACHE_DIR).iterdir())
     assert len(cached) > 10  # the theme's templates and ours
     probe.write_text('<p class="probe">second</p>\n', encoding="utf-8")
     second = cli_build(srcdir, "-W")
     assert second.returncode == 0, second.stderr
     text = page.read_text(encoding="utf-8")
     assert '<p class="probe">second</p>' in text and "first" not in text
+
+
+def test_templates_are_not_checked_for_changes_while_a_build_runs(build: BuildFn, tmp_path: Path) -> None:
+    """jinjaenv.py: Jinja does not stat every included template on every page, and compiles into
+    the cache beside the doctrees."""
+    app = build(copy_root("basic", tmp_path))
+    environment = app.builder.templates.environment  # type: ignore[attr-defined]
+    assert environment.auto_reload is False
+    assert Path(environment.bytecode_cache.directory) == Path(app.doctreedir) / jinjaenv.CACHE_DIR

@@ -10,8 +10,8 @@ So the objects alive once the build is set up (builder-inited), and again once e
 read (env-updated: the environment is complete), are frozen (``gc.freeze``): collections and the
 exit skip them (a clean build at N = 300 spent 5.7 s in full collections, 3.0 s with the second
 freeze). What is made while writing (each page's doctree, its HTML) is collected as before. At
-build-finished the rest is frozen too, for the exit. A later build in the
-same process (tests, a server) first gives the collector back what an earlier one froze.
+build-finished the rest is frozen too, for the exit. A later build in the same process (tests,
+a server) first gives the collector back what an earlier one froze.
 ``archive_freeze_long_lived = False`` turns this off.
 """
 
