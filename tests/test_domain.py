@@ -133,3 +133,28 @@ def test_archive_json(basic: SphinxTestApp) -> None:
     assert [(a["item"], a["role"]) for a in people["ada-dupont"]["appearances"]] == [
         ("ser-01", "moderator"), ("ser-02", "speaker")]
     assert (Path(basic.outdir) / "_static" / "schemas" / "page.schema.json").exists()
+
+
+def test_clearing_a_page_removes_only_what_it_noted(basic: SphinxTestApp) -> None:
+    """The domain's index of objects by page (``objects_of``) agrees with its objects, and
+    clearing a page (as an incremental build does before reading it again) removes its objects
+    and no other page's, even one that noted the same id after it."""
+    domain = basic.env.get_domain("archive")
+    objects = domain.data["objects"]
+    by_page = {(kind, object_id): entry[0] for kind, table in objects.items() for object_id, entry in table.items()}
+    assert {(kind, object_id): docname for docname, noted in domain.data["objects_of"].items()
+            for kind, object_id in noted} == by_page
+    session_page = objects["session"]["ser-01"][0]
+    own = {key for key, docname in by_page.items() if docname == session_page}
+    assert ("session", "ser-01") in own
+    other = next(key for key, docname in by_page.items() if docname != session_page)
+    domain.clear_doc(session_page)
+    left = {(kind, object_id) for kind, table in objects.items() for object_id in table}
+    assert left == set(by_page) - own and other in left
+    assert session_page not in domain.data["objects_of"]
+    # Another page notes the same id (a duplicate, which the build reports); clearing the first
+    # page again, as the next build would, leaves the other page's entry.
+    domain.note_object("session", "ser-01", session_page, "", "Séance")
+    domain.note_object("session", "ser-01", "elsewhere", "", "Séance en double")
+    domain.clear_doc(session_page)
+    assert objects["session"]["ser-01"][0] == "elsewhere"

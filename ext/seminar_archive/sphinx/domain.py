@@ -61,11 +61,14 @@ class ArchiveDomain(Domain):
     roles = {kind: ArchiveXRefRole(kind) for kind in OBJECT_TYPES}
     initial_data = {
         "objects": {kind: {} for kind in OBJECT_TYPES},  # kind -> id -> (docname, anchor, title)
+        # docname -> [(kind, id)] it noted: clearing a page need not scan every object (a clean
+        # build clears each page before reading it, which made reading grow with N squared).
+        "objects_of": {},
         "fingerprints": {},  # docname -> fingerprint of the records it rendered
         "titles": {},  # docname -> title, to notice renamed pages at the next build
         "listings": {},  # docname -> fingerprint of the archive listings its directives show
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -82,6 +85,7 @@ class ArchiveDomain(Domain):
 
     def note_object(self, kind: str, object_id: str, docname: str, anchor: str, title: str) -> None:
         self.objects[kind][object_id] = (docname, anchor, title)
+        self.data["objects_of"].setdefault(docname, []).append((kind, object_id))
 
     def note_page(self, docname: str, fingerprint: str, title: str) -> None:
         self.fingerprints[docname] = fingerprint
@@ -96,10 +100,11 @@ class ArchiveDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.data["listings"].pop(docname, None)
-        for table in self.objects.values():
-            for object_id, (owner, _anchor, _title) in list(table.items()):
-                if owner == docname:
-                    del table[object_id]
+        for kind, object_id in self.data["objects_of"].pop(docname, ()):
+            table = self.objects[kind]
+            # Another page may have noted the same id since (a duplicate, reported): keep its entry.
+            if object_id in table and table[object_id][0] == docname:
+                del table[object_id]
         self.fingerprints.pop(docname, None)
         self.data["titles"].pop(docname, None)
 
@@ -108,7 +113,7 @@ class ArchiveDomain(Domain):
             for object_id, entry in table.items():
                 if entry[0] in docnames:
                     self.objects[kind][object_id] = entry
-        for key in ("fingerprints", "titles", "listings"):
+        for key in ("objects_of", "fingerprints", "titles", "listings"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
