@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import shutil
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import BuildFn, cli_build, copy_root, html_files, warnings_of
 from seminar_archive.sphinx import jinjaenv
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.testing.util import SphinxTestApp
 
 NEW_SESSION = """---
 archive:
@@ -209,6 +217,53 @@ def test_a_build_leaves_its_objects_frozen_until_the_next_build(build: BuildFn, 
     assert warnings_of(second) == []
     assert gc.get_freeze_count() == 0
     assert html_files(Path(first.outdir)) == html_files(Path(second.outdir))
+
+
+class _Cycle:
+    """Garbage that only the cycle collector frees."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_objects_are_frozen_in_batches_while_pages_are_read_and_written(
+        make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+    """collector.py: every ``archive_freeze_every`` pages read, and again every so many pages
+    written, what is alive is frozen, after a collection: garbage made just before a freeze is
+    freed, not frozen with the rest."""
+    frozen: dict[str, list[int]] = {"source-read": [], "doctree-resolved": []}
+    garbage: dict[str, list[weakref.ref[_Cycle]]] = {"source-read": [], "doctree-resolved": []}
+
+    def build(name: str, every: int) -> SphinxTestApp:
+        for event in frozen:
+            frozen[event].clear()
+            garbage[event].clear()
+        app = make_app("html", srcdir=copy_root("basic", tmp_path / name),
+                       confoverrides={"archive_freeze_every": every})
+        for event in frozen:
+            def make_garbage(app: Sphinx, *arguments: object, event: str = event) -> None:
+                garbage[event].append(weakref.ref(_Cycle()))  # unreachable, freed only by a collection
+
+            def count_frozen(app: Sphinx, *arguments: object, event: str = event) -> None:
+                frozen[event].append(gc.get_freeze_count())
+
+            app.connect(event, make_garbage, priority=999)
+            app.connect(event, count_frozen, priority=1001)
+        app.build()
+        assert warnings_of(app) == []
+        return app
+
+    batched = build("batched", 3)
+    for event, counts in frozen.items():
+        assert len(counts) >= 9, event
+        for page in range(3, len(counts) + 1, 3):
+            assert counts[page - 1] > counts[page - 2], (event, page)
+            assert garbage[event][page - 1]() is None, (event, page)
+    unbatched = build("unbatched", 0)
+    for event, counts in frozen.items():
+        # Frozen objects are still freed when no reference is left: without batches, only fewer.
+        assert all(later <= earlier for earlier, later in itertools.pairwise(counts)), event
+    assert html_files(Path(batched.outdir)) == html_files(Path(unbatched.outdir))
 
 
 def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tmp_path: Path) -> None:

@@ -47,6 +47,9 @@ class ArchiveConfig:
     freeze_long_lived: bool = True
     """Let Python's cycle collector skip what a build keeps to its end (the environment, the
     archive) in its collections and when the process ends (collector.py). Same HTML either way."""
+    freeze_every: int = 200
+    """While reading, also freeze what has piled up in the environment every so many pages (0:
+    only once the build is set up, once every page is read and at the end). Same HTML either way."""
     language: str = "fr"
     """The language of the archive's warnings: "fr" (the default, for archivists) or "en"."""
 
