@@ -48,8 +48,9 @@ class ArchiveConfig:
     """Let Python's cycle collector skip what a build keeps to its end (the environment, the
     archive) in its collections and when the process ends (collector.py). Same HTML either way."""
     freeze_every: int = 200
-    """While reading, also freeze what has piled up in the environment every so many pages (0:
-    only once the build is set up, once every page is read and at the end). Same HTML either way."""
+    """Also freeze what has piled up every so many pages read, and every so many pages written
+    (not when writing in parallel); 0: only once the build is set up, once every page is read and
+    at the end (collector.py). Same HTML either way."""
     language: str = "fr"
     """The language of the archive's warnings: "fr" (the default, for archivists) or "en"."""
 
