@@ -33,10 +33,10 @@ def page(browser: Any) -> Any:
 def search(page: Any, site_url: str, words: str) -> list[str]:
     """The addresses of the pages the site's search lists for ``words``."""
     page.goto(f"{site_url}search.html?q={words}")
-    page.wait_for_function("document.querySelector('#search-results p.search-summary') !== null"
-                           " && !document.querySelector('#search-results p.search-summary').textContent.includes('…')",
-                           timeout=20000)
-    page.wait_for_timeout(300)
+    # Sphinx's searchtools.js lists results one at a time and writes the summary ("Search
+    # finished, found N pages", or no match) only after the last one: until then it is empty.
+    page.wait_for_function("(document.querySelector('#search-results p.search-summary')"
+                           " ?.textContent ?? '').trim().length > 0", timeout=20000)
     links = page.locator("#search-results ul.search li a")
     return [str(links.nth(i).get_attribute("href")).split("?")[0].split("#")[0] for i in range(links.count())]
 
