@@ -48,11 +48,9 @@ class Batches:
     """Counts the pages this build reads and writes, and freezes what is alive after every batch."""
 
     def __init__(self) -> None:
+        # One instance per application (install); the counts only place the batches.
         self.read = 0
         self.written = 0
-
-    def start(self, app: Sphinx, config: Config) -> None:
-        self.read = self.written = 0
 
     def page_read(self, app: Sphinx, docname: str, source: list[str]) -> None:
         # The previous page's doctree is garbage by now (a source-read handler of lower priority
@@ -81,7 +79,6 @@ def _freeze_every(app: Sphinx, pages: int) -> None:
 def install(app: Sphinx) -> None:
     app.connect("config-inited", thaw, priority=0)
     batches = Batches()
-    app.connect("config-inited", batches.start)
     # After the handler that drops the doctrees Sphinx keeps (_forget_read_doctrees).
     app.connect("source-read", batches.page_read, priority=1000)
     app.connect("doctree-resolved", batches.page_resolved, priority=1000)

@@ -101,10 +101,9 @@ class ArchiveDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.data["listings"].pop(docname, None)
         for kind, object_id in self.data["objects_of"].pop(docname, ()):
-            table = self.objects[kind]
             # Another page may have noted the same id since (a duplicate, reported): keep its entry.
-            if object_id in table and table[object_id][0] == docname:
-                del table[object_id]
+            if self.objects[kind].get(object_id, ("",))[0] == docname:
+                del self.objects[kind][object_id]
         self.fingerprints.pop(docname, None)
         self.data["titles"].pop(docname, None)
 
