@@ -263,6 +263,8 @@ def test_objects_are_frozen_in_batches_while_pages_are_read_and_written(
     for event, counts in frozen.items():
         # Frozen objects are still freed when no reference is left: without batches, only fewer.
         assert all(later <= earlier for earlier, later in itertools.pairwise(counts)), event
+    # Once every page is read (env-updated), the environment is frozen, batches or not.
+    assert frozen["doctree-resolved"][0] > frozen["source-read"][-1]
     assert html_files(Path(batched.outdir)) == html_files(Path(unbatched.outdir))
     # Written in parallel, the main process holds a whole chunk of resolved doctrees while a
     # child writes the previous one: a freeze would keep them all, so none is made.
