@@ -102,6 +102,31 @@ def test_cite_block_tabs_match_the_downloads(site: CliBuild, page: str) -> None:
     assert block.select_one("p.archive-citation").get_text(strip=True)
 
 
+def test_citation_formats_are_kept_out_of_the_search_index(site: CliBuild) -> None:
+    """The cite block repeats the page's facts in four formats: their field names and tags
+    ("howpublished", "eventtitle", RIS's "ER") would make every citable page a hit for them."""
+    from seminar_archive.sphinx.searchfr import FoldingFrench
+
+    text = (site.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1: text.rindex(")")])
+    stem = FoldingFrench({}).stem
+    items = {number for number, name in enumerate(index["docnames"])
+             if name.startswith(("sessions/ia-sante-", "press/communique-", "series/ia-sante"))}
+    assert len(items) == 10  # eight sessions, the press release, the series
+    # Words only the formats hold (the contributors' guide may name them: it is not an item).
+    for word in ("howpublished", "eventtitle", "langid", "issued", "TY", "csl"):
+        found = index["terms"].get(stem(word), [])
+        assert not items & set(found if isinstance(found, list) else [found]), word
+    assert "Citer cette séance" not in json.dumps(index["alltitles"], ensure_ascii=False)
+    # The page itself is still found, by its title and by the words of its body.
+    session_2 = index["docnames"].index("sessions/ia-sante-02")
+    for word, where in (("innovations", "titleterms"), ("livartowski", "terms")):
+        found = index[where][stem(word)]
+        assert session_2 in (found if isinstance(found, list) else [found]), word
+    # And the block is still on the page.
+    assert cite_block(site, "sessions/ia-sante-02.html").select("div.highlight pre")
+
+
 def test_series_files_and_person_bibliography(site: CliBuild) -> None:
     data = site.outdir / "data"
     for name in ("series.bib", "series-biblatex.bib", "series.ris", "series.csl.json"):

@@ -127,7 +127,11 @@ def cite_section(state: BuildState, record: CitationRecord, docname: str) -> nod
         latest = nodes.reference(record.latest_url, record.latest_url, refuri=record.latest_url)
         parts.append(para("Cette page dans la version la plus récente de l’archive : ", latest,
                           classes=["archive-latest-link"]))
-    return section("citer", title, *parts, tab_set)
+    block = section("citer", title, *parts, tab_set)
+    # Out of the search index (Sphinx skips "no-search"): the block repeats the page's facts in
+    # four formats, whose field names and URLs would make every citable page a hit for "misc".
+    block["classes"].append("no-search")
+    return block
 
 
 def head_html(state: BuildState, item: Item) -> str:
