@@ -81,6 +81,20 @@ EXPECTED = [
     "docs/sessions/bad-number.md:6: « number » doit être un nombre entier, pas 'deux' [archive.bad-value]",
     "docs/sessions/bad-yaml.md:9: erreur de syntaxe YAML : une liste entre [ ] n’est pas fermée "
     "(« ] » ou « , » attendu) [archive.yaml]",
+    # The roles in a page's text (the build reports the same: test_check_and_build_agree_on_roles_in_the_text).
+    "docs/sessions/body-refs.md:15: identifiant inconnu « ada-dupond » pour le rôle person (personne) ; "
+    "vouliez-vous dire « ada-dupont » ? [archive.ref]",
+    "docs/sessions/body-refs.md:15: identifiant inconnu « labo » pour le rôle org (organisation) ; "
+    "vouliez-vous dire « lab » ? [archive.ref]",
+    "docs/sessions/body-refs.md:16: identifiant inconnu « ok-03 » pour le rôle session (séance) ; "
+    "vouliez-vous dire « ok-02 » ? [archive.ref]",
+    "docs/sessions/body-refs.md:19: identifiant inconnu « ser-x » pour le rôle series (série) ; "
+    "vouliez-vous dire « ser » ? [archive.ref]",
+    "docs/sessions/body-refs.md:26: document source inconnu « programme.txt » : ce doit être un fichier de "
+    "sources/ [archive.missing-source]",
+    "docs/sessions/body-refs.md:26: fichier de données inconnu « archive.jsn » : la construction écrit "
+    "archive.json, archive.schema.json, series.ics, additions.atom, series.bib, series-biblatex.bib, "
+    "series.ris, series.csl.json [archive.ref]",
     "docs/sessions/copie-de-ok-01.md:4: l’identifiant « ok-01 » est déjà pris par sessions/ok-01.md:4 ; "
     "les identifiants sont permanents, donnez-en un nouveau à cette page [archive.duplicate-id]",
     "docs/sessions/missing-source.md:4: le document source « nope.txt » n’est pas dans docs/sources/ ; "
@@ -115,9 +129,31 @@ def test_check_reports_each_bad_page_with_file_line_and_french_message(corpus: P
 
 def test_every_problem_of_the_checks_is_in_the_corpus() -> None:
     shown = {line.rsplit("[archive.", 1)[1].rstrip("]") for line in EXPECTED}
-    # ref, generated and raw-html belong to the build (roles and HTML in the text, generated pages);
-    # not-UTF-8 is below.
-    assert {p.subtype for p in Problem} - shown == {"ref", "generated", "raw-html"}
+    # generated and raw-html belong to the build (generated pages, HTML in the text); not-UTF-8 is below.
+    assert {p.subtype for p in Problem} - shown == {"generated", "raw-html"}
+
+
+def test_check_and_build_agree_on_roles_in_the_text(corpus: Path, tmp_path: Path) -> None:
+    """What ``archive check`` says of a page's roles is what the build says, message for message.
+    Roles in code, in a code block or where they name something real are not reported."""
+    page = "docs/sessions/body-refs.md"
+    checked = archive("check", page, cwd=corpus)
+    no_traceback(checked)
+    from_check = [line.split(": ", 1) for line in checked.stdout.splitlines()]
+    built = cli_build(corpus / "docs", "--keep-going", outdir=tmp_path / "html")
+    assert "Traceback" not in built.stderr, built.stderr
+    prefix = f"{corpus / page}:"
+    from_build = [line.removeprefix(prefix).split(": WARNING: ", 1) for line in built.stderr.splitlines()
+                  if line.startswith(prefix)]
+    assert len(from_check) == len(from_build) == 6
+    assert sorted(message for _, message in from_check) == sorted(message for _, message in from_build)
+    lines_check = {message: int(where.rsplit(":", 1)[1]) for where, message in from_check}
+    lines_build = {message: int(where) for where, message in from_build}
+    # The same lines, but for a role on the second line of a paragraph: Sphinx gives the
+    # paragraph's first line, the check the role's own.
+    differ = {m for m in lines_check if lines_check[m] != lines_build[m]}
+    assert [m.split(" pour ")[0] for m in differ] == ["identifiant inconnu « ok-03 »"]
+    assert all(lines_check[m] == lines_build[m] + 1 for m in differ)
 
 
 def test_check_in_english_on_request(corpus: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOTS, copy_root
 from seminar_archive import collation, frontmatter, pageplan, yamlsource
+from seminar_archive.bodyrefs import BodyReference, find_references
 from seminar_archive.diagnostics import Diagnostics, Problem
 from seminar_archive.loader import load_archive
 from seminar_archive.model import Organisation, Person, Role
@@ -170,3 +171,44 @@ def test_sessions_by_year_follow_the_order_of_the_series(tmp_path: Path) -> None
     year_page = pages["sessions/2021"]
     listed = pageplan.dependencies(archive, year_page)[1]
     assert [summary[1] for summary in listed] == [s.id for s in by_year[2021]]
+
+
+def test_roles_in_a_pages_text_are_found_where_myst_finds_them() -> None:
+    text = """---
+archive:
+  kind: session
+  note: {person}`in-the-front-matter`
+---
+# Titre
+
+{person}`first` puis {archive:org}`Le laboratoire <lab>`, {person}`!not-looked-up`,
+et sur la ligne suivante {theme}`~ethique` ; `{person}`in-code`` et {ref}`other-role`.
+
+```{note}
+:class: tip
+Dans une note : {session}`in-note`.
+```
+
+:::{dropdown}
+---
+open: true
+---
+{datafile}`archive.json` et {source}`prog.txt`
+:::
+
+```{code-block} md
+{person}`in-code-block`
+```
+
+    {person}`in-indented-code`
+"""
+    assert find_references(text) == [
+        BodyReference(8, "person", "first"),
+        BodyReference(8, "org", "lab"),
+        BodyReference(9, "theme", "ethique"),
+        BodyReference(13, "session", "in-note"),
+        BodyReference(20, "datafile", "archive.json"),
+        BodyReference(20, "source", "prog.txt"),
+    ]
+    # Without MyST's colon fences, ":::" is text, and the roles in it are still roles of the text.
+    assert [r.target for r in find_references(text, extensions=())][-2:] == ["archive.json", "prog.txt"]

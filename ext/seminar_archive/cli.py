@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from . import duplicates, pageplan, schema
+from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references
 from .checks import closest
 from .diagnostics import Diagnostic
 from .loader import Layout, load_archive
@@ -113,6 +114,7 @@ class Context:
     layout: Layout = field(default_factory=Layout)
     report_unused: bool = True
     suppressed: frozenset[str] = frozenset()
+    myst_extensions: tuple[str, ...] = DEFAULT_MYST_EXTENSIONS
 
     def t(self, key: str, **args: object) -> str:
         french, english = TEXT[key]
@@ -186,7 +188,10 @@ def context(lang: str, docs: Path) -> Context:
                     sources_dir=sources_dir if isinstance(sources_dir, str) else "sources")
     suppress = conf.get("suppress_warnings", [])
     suppressed = frozenset(str(s) for s in suppress) if isinstance(suppress, list | tuple) else frozenset()
-    return Context(lang, docs, layout, conf.get("archive_report_unused", True) is not False, suppressed)
+    extensions = conf.get("myst_enable_extensions", ())  # MyST's own default: none
+    myst_extensions = tuple(str(e) for e in extensions) if isinstance(extensions, list | tuple | set) else ()
+    return Context(lang, docs, layout, conf.get("archive_report_unused", True) is not False, suppressed,
+                   myst_extensions)
 
 
 # --- check ----------------------------------------------------------------------------------
@@ -214,6 +219,8 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
         relative = resolved.relative_to(ctx.docs).as_posix()
         wanted.append("" if relative == "." else relative)
     archive, diagnostics = load_archive(ctx.docs, ctx.layout, report_unused=ctx.report_unused)
+    # The roles in the pages' text, which the build resolves (without a build, the same messages).
+    check_body_references(ctx.docs, ctx.layout, archive, diagnostics, ctx.myst_extensions)
     # The site's own files: releases, and redirects (to pages written or generated).
     load_releases(ctx.docs, diagnostics)
     documents = {p.relative_to(ctx.docs).with_suffix("").as_posix() for p in ctx.docs.rglob("*.md")

@@ -18,6 +18,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from ..bodyrefs import REFERENCE_KINDS
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
 
@@ -30,15 +31,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-OBJECT_TYPES = {
-    "session": "séance",
-    "press": "communiqué",
-    "event": "événement",
-    "series": "série",
-    "person": "personne",
-    "org": "organisation",
-    "theme": "thème",
-}
+OBJECT_TYPES = REFERENCE_KINDS  # kind -> its French name
 
 
 class ArchiveXRefRole(XRefRole):

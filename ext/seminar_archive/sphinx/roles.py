@@ -8,6 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx.util import logging
 
+from ..bodyrefs import DATA_FILES
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
 from .nodes_util import file_link
@@ -32,9 +33,6 @@ def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inline
     return [file_link(env.current_document.docname, f"{folder}/{text}", text)], []
 
 
-# Every file the build writes into the data folder (exports.py, citing.py).
-DATA_FILES = ("archive.json", "archive.schema.json", "series.ics", "additions.atom", "series.bib",
-              "series-biblatex.bib", "series.ris", "series.csl.json")
 
 
 def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,

@@ -1,3 +1,4 @@
-# A corpus of bad pages for the archive command's tests (never built by Sphinx in the tests).
+# A corpus of bad pages for the archive command's tests (built by Sphinx once, to compare what
+# the build says of the roles in a page's text with what the command says).
 extensions = ["myst_parser", "seminar_archive"]
 language = "fr"

@@ -1,0 +1,175 @@
+"""The references a page's text makes with the archive's roles, checked without a build.
+
+``archive check`` reads front matter the way the build does; this module lets it see the
+roles in the text too (``{person}`daniel-benamouzig```, ``{source}`prog.txt```), which only the
+build saw before. It finds them with MyST's own Markdown parser, so a role inside code or a
+code block is not one, as in the build; it looks into directives whose content is Markdown
+(notes, dropdowns, tabs), not into code, math or toctrees. The build reports the same problems
+through Sphinx, with the same messages; it does not call this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+from .checks import closest
+from .diagnostics import Diagnostics, Problem
+from .loader import GENERATED_MARKER, Layout, iter_pages
+from .model import Archive
+from .pageplan import plan, theme_slug
+
+# The cross-reference roles (bare or as ``archive:kind``), and the French word for each kind.
+REFERENCE_KINDS = {
+    "session": "séance",
+    "press": "communiqué",
+    "event": "événement",
+    "series": "série",
+    "person": "personne",
+    "org": "organisation",
+    "theme": "thème",
+}
+# Every file the build writes into the data folder (the ``{datafile}`` role links them).
+DATA_FILES = ("archive.json", "archive.schema.json", "series.ics", "additions.atom", "series.bib",
+              "series-biblatex.bib", "series.ris", "series.csl.json")
+DEFAULT_MYST_EXTENSIONS = ("colon_fence", "deflist")
+# Directives whose content is not Markdown: a role-like text there is not a role.
+_LITERAL_DIRECTIVES = frozenset({
+    "code", "code-block", "sourcecode", "code-cell", "literalinclude", "include", "math", "raw", "toctree",
+    "eval-rst", "csv-table", "parsed-literal", "bibliography", "mermaid", "graphviz", "embed", "glue",
+})
+_DIRECTIVE = re.compile(r"^\{([^}\s]+)\}")
+_OPTION_LINE = re.compile(r"^:[\w-]+:")
+_EXPLICIT_TITLE = re.compile(r"^(.+?)\s*<([^<>]*)>$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class BodyReference:
+    """One role in a page's text: ``kind`` is a reference kind, "source" or "datafile"."""
+
+    line: int
+    kind: str
+    target: str
+
+
+def _role_kind(name: str) -> str | None:
+    bare = name.removeprefix("archive:")
+    if bare in REFERENCE_KINDS and (bare == name or name.startswith("archive:")):
+        return bare
+    return name if name in ("source", "datafile") else None
+
+
+def _target(kind: str, content: str) -> str | None:
+    """What the role points at, read as Sphinx's cross-reference roles read it; None for
+    ``!id``, which Sphinx shows as text without looking the id up."""
+    if kind in ("source", "datafile"):
+        return content
+    if content.startswith("!"):
+        return None
+    text = content.removeprefix("~")
+    explicit = _EXPLICIT_TITLE.match(text)
+    return (explicit.group(2) if explicit else text).strip()
+
+
+class _Finder:
+    def __init__(self, extensions: Iterable[str]) -> None:
+        config = MdParserConfig(enable_extensions=set(extensions))
+        self.parser = create_md_parser(config, RendererHTML)
+
+    def references(self, text: str, first_line: int = 1) -> Iterator[BodyReference]:
+        lines = text.splitlines()
+        for token in self.parser.parse(text):
+            if token.type == "inline" and token.map:
+                yield from self._inline(token, lines, first_line)
+            elif token.type in ("fence", "colon_fence") and token.map:
+                yield from self._directive(token, first_line)
+
+    def _inline(self, token: Token, lines: Sequence[str], first_line: int) -> Iterator[BodyReference]:
+        assert token.map is not None
+        start, end = token.map
+        # A paragraph may span lines: each role is placed on the first line that holds it, in order.
+        row, column = start, 0
+        for child in token.children or ():
+            if child.type != "myst_role":
+                continue
+            kind = _role_kind(str(child.meta.get("name", "")))
+            if kind is None:
+                continue
+            needle = "{" + str(child.meta["name"]) + "}`"
+            for candidate in range(row, min(max(end, row + 1), len(lines))):
+                found = lines[candidate].find(needle, column if candidate == row else 0)
+                if found >= 0:
+                    row, column = candidate, found + len(needle)
+                    break
+            target = _target(kind, child.content)
+            if target is not None:
+                yield BodyReference(first_line + row, kind, target)
+
+    def _directive(self, token: Token, first_line: int) -> Iterator[BodyReference]:
+        assert token.map is not None
+        name = _DIRECTIVE.match(token.info.strip())
+        if name is None or name.group(1) in _LITERAL_DIRECTIVES:
+            return
+        content = token.content.splitlines()
+        skipped = 0
+        # Options come first: ":key: value" lines, or a YAML block between "---" lines.
+        if content and content[0].strip() == "---":
+            closing = next((i for i, line in enumerate(content[1:], 1) if line.strip() == "---"), None)
+            skipped = closing + 1 if closing is not None else 0
+        else:
+            while skipped < len(content) and _OPTION_LINE.match(content[skipped]):
+                skipped += 1
+        body = "\n".join(content[skipped:])
+        # The content starts on the line after the opening fence.
+        yield from self.references(body, first_line + token.map[0] + 1 + skipped)
+
+
+def find_references(text: str, extensions: Iterable[str] = DEFAULT_MYST_EXTENSIONS) -> list[BodyReference]:
+    """The archive's roles in a page's text (front matter included in ``text``), with their lines."""
+    return list(_Finder(extensions).references(text))
+
+
+def known_targets(archive: Archive) -> dict[str, set[str]]:
+    """The ids each reference kind can name: the pages the build writes, as its domain notes them."""
+    known: dict[str, set[str]] = {kind: set() for kind in REFERENCE_KINDS}
+    for page in plan(archive).values():
+        if page.kind in known and page.kind != "theme":
+            known[page.kind].add(page.key)
+    known["theme"] = {theme_slug(theme) for theme in archive.items_by_theme()}
+    return known
+
+
+def check_body_references(srcdir: Path, layout: Layout, archive: Archive, diagnostics: Diagnostics,
+                          extensions: Iterable[str] = DEFAULT_MYST_EXTENSIONS) -> None:
+    """Report each role in a page's text that names nothing: an unknown id, source document or
+    data file. Generated pages are skipped (the build writes their references itself)."""
+    finder = _Finder(extensions)
+    known = known_targets(archive)
+    source_dir = srcdir / layout.sources_dir
+    for path, docname in iter_pages(srcdir, layout):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the loader has reported it
+        if text.startswith(GENERATED_MARKER):
+            continue
+        shown = f"{docname}.md"
+        for ref in finder.references(text):
+            if ref.kind == "source":
+                if "/" in ref.target or "\\" in ref.target or not (source_dir / ref.target).is_file():
+                    diagnostics.say(Problem.MISSING_SOURCE, "unknown-source-doc", shown, ref.line,
+                                    name=ref.target, folder=layout.sources_dir)
+            elif ref.kind == "datafile":
+                if ref.target not in DATA_FILES:
+                    diagnostics.say(Problem.REFERENCE, "unknown-data-file", shown, ref.line,
+                                    name=ref.target, files=", ".join(DATA_FILES))
+            elif ref.target not in known[ref.kind]:
+                diagnostics.say(Problem.REFERENCE, "unknown-ref", shown, ref.line, label=REFERENCE_KINDS[ref.kind],
+                                target=ref.target, kind=ref.kind, suggestion=closest(ref.target, known[ref.kind]))
