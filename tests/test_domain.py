@@ -158,3 +158,18 @@ def test_clearing_a_page_removes_only_what_it_noted(basic: SphinxTestApp) -> Non
     domain.note_object("session", "ser-01", "elsewhere", "", "Séance en double")
     domain.clear_doc(session_page)
     assert objects["session"]["ser-01"][0] == "elsewhere"
+
+
+def test_archive_check_knows_what_the_build_writes(basic: SphinxTestApp) -> None:
+    """``archive check`` judges the roles of a page's text without a build: the ids it accepts
+    must be those the build's domain holds, and the data files those the build writes."""
+    from seminar_archive.bodyrefs import DATA_FILES, known_targets
+    from seminar_archive.loader import load_archive
+
+    archive, _ = load_archive(Path(basic.srcdir))
+    domain = basic.env.domains["archive"]
+    known = known_targets(archive)
+    assert known == {kind: set(table) for kind, table in domain.data["objects"].items()}
+    assert known["person"] and known["org"] and known["theme"] and known["session"]
+    written = {path.name for path in (Path(basic.outdir) / "data").iterdir()}
+    assert set(DATA_FILES) == written

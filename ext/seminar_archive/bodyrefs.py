@@ -36,7 +36,8 @@ REFERENCE_KINDS = {
     "org": "organisation",
     "theme": "thème",
 }
-# Every file the build writes into the data folder (the ``{datafile}`` role links them).
+# Every file the build writes into the data folder (sphinx/exports.py, sphinx/citing.py), which
+# the ``{datafile}`` role links.
 DATA_FILES = ("archive.json", "archive.schema.json", "series.ics", "additions.atom", "series.bib",
               "series-biblatex.bib", "series.ris", "series.csl.json")
 DEFAULT_MYST_EXTENSIONS = ("colon_fence", "deflist")

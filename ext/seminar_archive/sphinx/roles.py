@@ -33,8 +33,6 @@ def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inline
     return [file_link(env.current_document.docname, f"{folder}/{text}", text)], []
 
 
-
-
 def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
               options: dict[str, Any] | None = None, content: list[str] | None = None
               ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
