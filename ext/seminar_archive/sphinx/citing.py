@@ -205,4 +205,5 @@ def person_downloads(archive: Archive, person_id: str, docname: str) -> nodes.No
         if index:
             links.append(" · ")
         links.append(file_link(docname, download_name(person_bibliography_docname(person_id), fmt.suffix), fmt.label))
-    return para(*links, classes=["archive-person-bibliography"])
+    # Out of the search index, as the cite block is: the format names are on every such page.
+    return para(*links, classes=["archive-person-bibliography", "no-search"])
