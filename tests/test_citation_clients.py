@@ -5,6 +5,7 @@ is only trusted once real clients accept it")."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,30 @@ def test_bibtex_keeps_moderators_out_of_author_labels(tmp_path: Path) -> None:
     label = item.split("]{iasante-2021-s02}")[0]
     assert label.startswith("Livartowski et~al.(2021)")
     assert "Benamouzig" not in label
+
+
+def test_bibtex_styles_print_each_date_once(tmp_path: Path) -> None:
+    """Every classic style prints ``month year`` after howpublished: a date written there too was
+    printed twice ("Sciences Po, 7 septembre 2021, September 2021"). The month is the standard
+    macro, which each style names in its own language."""
+    records = _real()
+    run = bibtex_compile(to_bibtex(records), [r.key for r in records], tmp_path)
+    assert run.ok, run.transcript[-4000:]
+    entries = {}  # key -> the entry's text, after its label and key
+    for chunk in run.bbl.split(r"\bibitem[")[1:]:
+        key, text = chunk.split("]{", 1)[1].split("}", 1)
+        entries[key] = " ".join(text.split())
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    for record in records:
+        assert record.date is not None
+        # Less the URLs (a press release's address holds its date) and the series' span.
+        text = re.sub(r"\\url\{[^}]*\}", "", entries[record.key]).replace("Du 1er juin 2020 au 3 mai 2022", "")
+        month_year = f"{months[record.date.month - 1]} {record.date.year}"
+        assert text.count(month_year) == 1, text
+        assert str(record.date.year) not in text.replace(month_year, ""), text
+    series = next(r for r in records if r.kind == "series")
+    assert "Du 1er juin 2020 au 3 mai 2022" in entries[series.key]  # the span, in the note
 
 
 @pytest.mark.parametrize("writer", [to_biblatex, to_bibtex], ids=["biblatex", "bibtex"])

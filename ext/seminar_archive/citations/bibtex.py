@@ -270,19 +270,28 @@ def _language(record: CitationRecord) -> str:
 
 
 def _howpublished(record: CitationRecord) -> str:
-    """The classic @misc's one line saying what the item is, where and when."""
-    when = date_fr(record.date) if record.date else ""
+    """The classic @misc's one line saying what the item is and where. Not when: every classic
+    style prints ``month year`` right after it, so a date here was printed twice ("Sciences Po,
+    7 septembre 2021, September 2021"); the month macro is named by each style in its language.
+    The day is in the other formats (biblatex, RIS, CSL-JSON) and the formatted citation."""
     if record.kind == "session":
         what = f"Séance {record.number}" if record.number else record.genre
         if record.event_title:
             what += f" du séminaire {record.event_title}"
-        parts = [what, record.publisher, record.event_place, when]
+        parts = [what, record.publisher, record.event_place]
     elif record.kind == "press":
-        parts = [record.genre, record.publisher, record.place, when]
+        parts = [record.genre, record.publisher, record.place]
     else:
-        span = f"{when} – {date_fr(record.end_date)}" if record.end_date and record.end_date != record.date else when
-        parts = [record.genre, record.publisher, span]
+        parts = [record.genre, record.publisher]
     return latex_text(", ".join(part for part in parts if part))
+
+
+def _span(record: CitationRecord) -> str:
+    """For an item over several days (the series), its first and last day: month and year say
+    only when it began."""
+    if not record.date or not record.end_date or record.end_date == record.date:
+        return ""
+    return latex_text(f"Du {date_fr(record.date)} au {date_fr(record.end_date)}")
 
 
 # ------------------------------------------------------------------------------- formats
@@ -294,7 +303,8 @@ def bibtex_entry(record: CitationRecord) -> Entry:
         ("howpublished", _howpublished(record)),
         ("year", record.year),
         ("month", MONTH_MACROS[record.date.month - 1] if record.date else ""),
-        ("note", _sentences(_moderators(record), _about_event(record), _version(record), _latest(record))),
+        ("note", _sentences(_span(record), _moderators(record), _about_event(record), _version(record),
+                            _latest(record))),
         ("url", raw_url(record.url)),
         ("language", _language(record)),
         # bibtex ignores it; pandoc and biber read the language from langid only (and pandoc
