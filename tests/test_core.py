@@ -212,3 +212,11 @@ open: true
     ]
     # Without MyST's colon fences, ":::" is text, and the roles in it are still roles of the text.
     assert [r.target for r in find_references(text, extensions=())][-2:] == ["archive.json", "prog.txt"]
+
+
+def test_deeply_nested_directives_do_not_exhaust_the_stack() -> None:
+    fences = ["`" * (3 + depth) + "{note}" for depth in range(300, 0, -1)]
+    text = "\n".join(fences) + "\n{person}`deep`\n" + "\n".join(f[: f.index("{")] for f in reversed(fences))
+    assert find_references(text) == []  # 300 deep: past the depth looked into (each level is 3 frames)
+    shallow = "````{note}\n```{note}\n{person}`inner`\n```\n````\n"
+    assert find_references(shallow) == [BodyReference(3, "person", "inner")]

@@ -48,6 +48,8 @@ _LITERAL_DIRECTIVES = frozenset({
 })
 _DIRECTIVE = re.compile(r"^\{([^}\s]+)\}")
 _OPTION_LINE = re.compile(r"^:[\w-]+:")
+# Directives in directives, looked into this deep (a hostile page must not exhaust the stack).
+_MAX_NESTING = 20
 _EXPLICIT_TITLE = re.compile(r"^(.+?)\s*<([^<>]*)>$", re.DOTALL)
 
 
@@ -84,13 +86,13 @@ class _Finder:
         config = MdParserConfig(enable_extensions=set(extensions))
         self.parser = create_md_parser(config, RendererHTML)
 
-    def references(self, text: str, first_line: int = 1) -> Iterator[BodyReference]:
+    def references(self, text: str, first_line: int = 1, depth: int = 0) -> Iterator[BodyReference]:
         lines = text.splitlines()
         for token in self.parser.parse(text):
             if token.type == "inline" and token.map:
                 yield from self._inline(token, lines, first_line)
-            elif token.type in ("fence", "colon_fence") and token.map:
-                yield from self._directive(token, first_line)
+            elif token.type in ("fence", "colon_fence") and token.map and depth < _MAX_NESTING:
+                yield from self._directive(token, first_line, depth + 1)
 
     def _inline(self, token: Token, lines: Sequence[str], first_line: int) -> Iterator[BodyReference]:
         assert token.map is not None
@@ -113,7 +115,7 @@ class _Finder:
             if target is not None:
                 yield BodyReference(first_line + row, kind, target)
 
-    def _directive(self, token: Token, first_line: int) -> Iterator[BodyReference]:
+    def _directive(self, token: Token, first_line: int, depth: int) -> Iterator[BodyReference]:
         assert token.map is not None
         name = _DIRECTIVE.match(token.info.strip())
         if name is None or name.group(1) in _LITERAL_DIRECTIVES:
@@ -129,7 +131,7 @@ class _Finder:
                 skipped += 1
         body = "\n".join(content[skipped:])
         # The content starts on the line after the opening fence.
-        yield from self.references(body, first_line + token.map[0] + 1 + skipped)
+        yield from self.references(body, first_line + token.map[0] + 1 + skipped, depth)
 
 
 def find_references(text: str, extensions: Iterable[str] = DEFAULT_MYST_EXTENSIONS) -> list[BodyReference]:
