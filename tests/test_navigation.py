@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import pickle
 import re
 from collections import Counter
 from pathlib import Path
@@ -58,10 +59,28 @@ def test_shared_sidebars_are_the_themes_own(tmp_path: Path) -> None:
     own = cli_build(srcdir, "-D", limit, "-D", "archive_sidebar_cache=0", "-D", "archive_title_cache=0",
                     outdir=tmp_path / "own")
     assert shared.returncode == own.returncode == 0, shared.stderr + own.stderr
-    hits = re.search(r"sidebars derived from their section's in this process: (\d+)", shared.stdout)
+    hits = re.search(r"sidebars derived from their section's in this process: (\d+) \((\d+) rendered", shared.stdout)
     pages = len(list((tmp_path / "shared").rglob("*.html")))
     # Many pages took the shared path (groups of two or three here: each group's first page does not).
     assert hits and int(hits.group(1)) > pages // 3, (hits, pages)
+    # The theme rendered one sidebar per group, a section's page with its pages (a year and its
+    # sessions, a letter and its people, in another folder), and one per page in none (the home
+    # page, a decade, a letter split by prefix).
+    with (tmp_path / "shared" / ".doctrees" / "environment.pickle").open("rb") as handle:
+        env = pickle.load(handle)
+    includes = {docname: children for docname, children in env.toctree_includes.items() if children}
+    parent_of = {child: parent for parent, children in includes.items() for child in children}
+    leaves = [docname for docname in env.found_docs if docname not in includes]
+    groups = {parent_of[docname] for docname in leaves if docname in parent_of}
+    in_none = [docname for docname in env.found_docs if docname not in parent_of and docname not in includes]
+    in_none += [docname for docname, children in includes.items() if any(child in includes for child in children)]
+    # And the pages that are not documents (the index, the search page, the 404 page) have one.
+    written = {path.relative_to(tmp_path / "shared").with_suffix("").as_posix(): path
+               for path in (tmp_path / "shared").rglob("*.html")}
+    in_none += [name for name, path in written.items()
+                if name not in env.found_docs and "bd-docs-nav" in path.read_text(encoding="utf-8")]
+    assert "people/a-z/da" in groups and "people/a-z/d" in in_none and "search" in in_none
+    assert int(hits.group(2)) == len(groups) + len(in_none), (hits.groups(), len(groups), len(in_none))
     assert "sidebars derived" not in own.stdout
     titles = re.search(r"titles rendered once and shown again in this process: (\d+)", shared.stdout)
     assert titles and int(titles.group(1)) > 2 * pages, (titles, pages)  # parents, neighbours, each page's own

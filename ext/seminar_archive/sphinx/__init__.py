@@ -129,8 +129,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     state = _domain(app.env).build
     if state is not None and state.sidebars.hits:
-        logger.verbose("[archive] sidebars derived from their section's in this process: %d",
-                       state.sidebars.hits)
+        logger.verbose("[archive] sidebars derived from their section's in this process: %d "
+                       "(%d rendered by the theme)", state.sidebars.hits,
+                       state.sidebars.rendered)
     if state is not None and state.titles.hits:
         logger.verbose("[archive] titles rendered once and shown again in this process: %d", state.titles.hits)
     if exception is None and state is not None and app.builder.format == "html":
