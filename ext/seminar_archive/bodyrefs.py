@@ -62,6 +62,11 @@ class BodyReference:
     target: str
 
 
+def is_source_document(source_dir: Path, name: str) -> bool:
+    """Whether ``{source}`name``` names a file of the sources folder (a bare file name)."""
+    return "/" not in name and "\\" not in name and (source_dir / name).is_file()
+
+
 def _role_kind(name: str) -> str | None:
     bare = name.removeprefix("archive:")
     if bare in REFERENCE_KINDS and (bare == name or name.startswith("archive:")):
@@ -166,7 +171,7 @@ def check_body_references(srcdir: Path, layout: Layout, archive: Archive, diagno
         shown = f"{docname}.md"
         for ref in finder.references(text):
             if ref.kind == "source":
-                if "/" in ref.target or "\\" in ref.target or not (source_dir / ref.target).is_file():
+                if not is_source_document(source_dir, ref.target):
                     diagnostics.say(Problem.MISSING_SOURCE, "unknown-source-doc", shown, ref.line,
                                     name=ref.target, folder=layout.sources_dir)
             elif ref.kind == "datafile":

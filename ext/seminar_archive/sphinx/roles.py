@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx.util import logging
 
-from ..bodyrefs import DATA_FILES
+from ..bodyrefs import DATA_FILES, is_source_document
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
 from .nodes_util import file_link
@@ -24,7 +24,7 @@ def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inline
     state = getattr(domain, "build", None)
     folder = state.config.sources_dir if state else "sources"
     source_dir = env.srcdir / folder
-    if "/" in text or "\\" in text or not (source_dir / text).is_file():
+    if not is_source_document(source_dir, text):
         message = render_message("unknown-source-doc", {"name": text, "folder": folder},
                                  str(getattr(env.config, "archive_language", "fr")))
         logger.warning(message, location=(env.current_document.docname, lineno), type=WARNING_TYPE,

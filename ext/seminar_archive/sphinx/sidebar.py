@@ -152,11 +152,10 @@ class SidebarCache:
             return None
         if _CURRENT_SECTION.search(markup):  # the first page is the section, the page one of its leaves
             return _make_current(_make_ordinary(markup, first_href, section=True), own_href, section=False)
-        leaf = _make_current(_make_ordinary(markup, first_href, section=False), own_href, section=False)
-        if leaf is not None:
-            return leaf
-        # The page is the section the first page is in.
-        return _make_current(_make_ordinary(markup, first_href, section=False), own_href, section=True)
+        ordinary = _make_ordinary(markup, first_href, section=False)
+        # The page is a sibling leaf, or else the section the first page is in.
+        return (_make_current(ordinary, own_href, section=False)
+                or _make_current(ordinary, own_href, section=True))
 
     def _rebase(self, app: Sphinx, markup: str, first: str, pagename: str) -> str | None:
         """``markup`` as seen from ``first``, with every link rewritten as seen from ``pagename``;
@@ -173,8 +172,9 @@ class SidebarCache:
             href, fragment = match.group(1), match.group(2) or ""
             if not href:  # "#…": a place in the page itself
                 return match.group(0)
+            # An absolute or external link is no page's address relative to ``base``: it fails here.
             target = page_of_uri.get(posixpath.normpath(posixpath.join(base, href)))
-            if target is None or "://" in href or href.startswith("/"):
+            if target is None:
                 failed = True
                 return match.group(0)
             return f'href="{builder.get_relative_uri(pagename, target)}{fragment}"'
