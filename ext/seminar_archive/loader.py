@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .checks import check_archive, check_items
+from .containment import inside, outside_links
 from .diagnostics import Diagnostics, Problem
 from .duplicates import check_duplicates
 from .model import Archive, Event, Item, PressRelease, Series, Session
@@ -44,7 +45,8 @@ def iter_pages(srcdir: Path, layout: Layout, exclude: Iterable[str] = ()) -> lis
         rel_root = Path(root).relative_to(srcdir)
         dirs[:] = sorted(d for d in dirs if (rel_root / d).as_posix() not in skipped and not d.startswith("."))
         for name in sorted(files):
-            if name.endswith(".md"):
+            # A page that is a symlink out of the tree is never read (load_archive reports it).
+            if name.endswith(".md") and inside(srcdir, Path(root) / name):
                 rel = (rel_root / name).as_posix()
                 found.append((Path(root) / name, rel[: -len(".md")]))
     return found
@@ -72,6 +74,8 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     """Read the registry and every archive page below ``srcdir``; check the whole. With a
     ``read_cache``, a page whose text an earlier build read is not read again (readcache.py)."""
     diagnostics = Diagnostics()
+    for link in outside_links(srcdir):
+        diagnostics.say(Problem.OUTSIDE_FILE, "outside-link", link, 1)
     registry = srcdir / layout.registry_dir
     people_file, people_shown = registry / PEOPLE_FILE, f"{layout.registry_dir}/{PEOPLE_FILE}"
     orgs_file, orgs_shown = registry / ORGANISATIONS_FILE, f"{layout.registry_dir}/{ORGANISATIONS_FILE}"
@@ -120,7 +124,8 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
         unusable_pages=unusable,
     )
     sources_dir = srcdir / layout.sources_dir
-    sources = {p.name for p in sources_dir.iterdir() if p.is_file()} if sources_dir.is_dir() else set()
+    sources = {p.name for p in sources_dir.iterdir() if p.is_file() and inside(sources_dir, p)} \
+        if sources_dir.is_dir() else set()
     check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
     check_duplicates(people, diagnostics)
     return archive, diagnostics

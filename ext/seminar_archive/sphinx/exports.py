@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from .. import schema
+from ..containment import inside
 from ..export_json import archive_document
 from ..feeds import atom_feed, calendar_events, calendar_ics, feed_entries
 from ..readcache import MadeFrom, code_digest, write_if_changed
@@ -88,7 +89,7 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
         target = outdir / state.config.sources_dir
         target.mkdir(parents=True, exist_ok=True)
         for file in sorted(sources.iterdir()):
-            if file.is_file() and file.suffix != ".md":
+            if file.is_file() and file.suffix != ".md" and inside(sources, file):  # no symlink out
                 shutil.copyfile(file, target / file.name)
 
 
