@@ -111,9 +111,18 @@ def check_atom(out: Path) -> None:
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
 
 
+def check_outside(out: Path) -> None:
+    """Nothing of the file outside the tree that the file-* cases name (/etc/passwd) is in any
+    output, Sphinx's pickled doctrees included."""
+    secret = Path("/etc/passwd").read_bytes().splitlines()[0]
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert secret not in path.read_bytes(), path
+
+
 CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
                                                 "csl": check_csl, "json": check_json, "ics": check_ics,
-                                                "atom": check_atom}
+                                                "atom": check_atom, "outside": check_outside}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

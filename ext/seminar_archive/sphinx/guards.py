@@ -234,7 +234,9 @@ def exclude_outside_links(app: Sphinx, config: Config) -> None:
         base = Path(app.confdir) / folder
         for link in links:
             if (srcdir / link).is_relative_to(base):
-                config.exclude_patterns.append(glob.escape((srcdir / link).relative_to(base).as_posix()))
+                relative = glob.escape((srcdir / link).relative_to(base).as_posix())
+                # Sphinx matches a static folder's own files as "./name".
+                config.exclude_patterns += [relative, f"./{relative}"]
 
 
 def setup_guards(app: Sphinx) -> None:
