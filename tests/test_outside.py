@@ -142,6 +142,10 @@ def planted(tmp_path: Path) -> Path:
     (srcdir / "sessions" / "linked.md").symlink_to(outside / "page.md")
     (srcdir / "sources" / "linked.txt").symlink_to(outside / "secret.txt")
     (srcdir / "linked-folder").symlink_to(outside / "folder")
+    (outside / "redirects.yaml").write_text(f"redirects:\n  {MARKER}: sessions/ser-01\n", encoding="utf-8")
+    (outside / "releases.yaml").write_text(f"releases:\n  - name: {MARKER}\n    date: 2026-01-01\n", encoding="utf-8")
+    (srcdir / "redirects.yaml").symlink_to(outside / "redirects.yaml")
+    (srcdir / "releases.yaml").symlink_to(outside / "releases.yaml")
     (srcdir / "_static").mkdir()
     (srcdir / "_static" / "linked.txt").symlink_to(outside / "secret.txt")
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
@@ -164,14 +168,15 @@ def test_a_marker_outside_the_tree_is_in_no_output_and_no_message(planted: Path,
     assert all(LINE.match(w) for w in built.warnings if w.startswith(page)), built.warnings
     links = sorted(w.split(":", 1)[0] for w in built.warnings if "this symbolic link" in w)
     assert links == sorted(str(planted / p) for p in ("_static/linked.txt", "linked-folder", "linked.png",
-                                                      "linked.txt", "sessions/linked.md", "sources/linked.txt"))
+                                                      "linked.txt", "redirects.yaml", "releases.yaml",
+                                                      "sessions/linked.md", "sources/linked.txt"))
     # The check finds the same problems at the same lines, and says nothing of the marker either.
     checked = archive_check(planted)
     assert MARKER not in checked.stdout + checked.stderr
     from_check = sorted(int(line.split(":")[1]) for line in checked.stdout.splitlines()
                         if line.startswith("forms.md:"))
     assert from_check == refused
-    assert sum("this symbolic link" in line for line in checked.stdout.splitlines()) == 6
+    assert sum("this symbolic link" in line for line in checked.stdout.splitlines()) == 8
 
 
 # --- the two policies, as functions -----------------------------------------------------------

@@ -79,6 +79,10 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     registry = srcdir / layout.registry_dir
     people_file, people_shown = registry / PEOPLE_FILE, f"{layout.registry_dir}/{PEOPLE_FILE}"
     orgs_file, orgs_shown = registry / ORGANISATIONS_FILE, f"{layout.registry_dir}/{ORGANISATIONS_FILE}"
+    # A registry file that is a symlink out of the tree (reported above) is read as absent.
+    not_read = registry / ".outside-link-not-read"
+    people_file = people_file if inside(srcdir, people_file) else not_read / PEOPLE_FILE
+    orgs_file = orgs_file if inside(srcdir, orgs_file) else not_read / ORGANISATIONS_FILE
     if read_cache is None:
         people = load_people(people_file, people_shown, diagnostics)
         organisations = load_organisations(orgs_file, orgs_shown, diagnostics)

@@ -225,6 +225,9 @@ def exclude_outside_links(app: Sphinx, config: Config) -> None:
     links = list(outside_links(srcdir))
     if not links:
         return
+    bibfiles = getattr(config, "bibtex_bibfiles", None)
+    if isinstance(bibfiles, list):  # sphinxcontrib-bibtex's references.bib
+        config.bibtex_bibfiles = [name for name in bibfiles if inside(srcdir, Path(app.confdir) / name)]
     patterns = list(config.exclude_patterns)
     for link in links:
         patterns += [glob.escape(link), glob.escape(link) + "/**"]
