@@ -67,6 +67,8 @@ def check_html(out: Path) -> None:
             for name, value in tag.attrs.items():
                 shown = " ".join(value) if isinstance(value, list) else str(value)
                 assert not (name.startswith("on") and "alert" in shown), f"{page}: live {name} on <{tag.name}>"
+                if name == "http-equiv":  # a page must not redirect or reload its readers
+                    raise AssertionError(f"{page}: <{tag.name} http-equiv={shown}>")
                 if name in ("href", "src", "action"):
                     assert not shown.strip().lower().startswith("javascript:"), f"{page}: {name}={shown}"
         assert soup.find("svg", onload=True) is None and soup.find("img", src="x") is None, page

@@ -30,6 +30,7 @@ from .containment import inside, readable_inside
 from .diagnostics import Diagnostics, Problem
 from .doctreecheck import LocatedMeta, findings
 from .loader import GENERATED_MARKER, Layout, iter_pages
+from .mystsource import neutral_front_matter
 
 # Only a page holding one of these can name a file or an address: the others are not parsed.
 _MAY_POINT = re.compile(r"\{(?:include|literalinclude|raw|csv-table|image|figure|eval-rst|download)\}|"
@@ -163,6 +164,7 @@ def scan_page(text: str, path: Path, root: Path, shown_page: str, diagnostics: D
     """Report what one page would read from outside the tree, and each address it may not publish."""
     if not _MAY_POINT.search(text):
         return
+    text = neutral_front_matter(text) or text  # what the build hands MyST
     requests: list[Request] = []
     settings = {"report_level": 5, "halt_level": 5, "warning_stream": io.StringIO(), "file_insertion_enabled": True,
                 "raw_enabled": True, "archive_requests": requests, "myst_enable_extensions": list(extensions),
@@ -178,7 +180,8 @@ def scan_page(text: str, path: Path, root: Path, shown_page: str, diagnostics: D
         _request_problem(request, root, path.parent, diagnostics, shown_page)
     for finding in findings(document, root, path.parent, tuple(image_hosts)):
         if not finding.repeated:
-            diagnostics.say(finding.problem, finding.key, shown_page, finding.line, **finding.args)
+            # No line: the front matter (MyST's html_meta), said at line 1 as the build says it.
+            diagnostics.say(finding.problem, finding.key, shown_page, finding.line or 1, **finding.args)
 
 
 def scan_pages(srcdir: Path, layout: Layout, diagnostics: Diagnostics, extensions: Iterable[str] = (),

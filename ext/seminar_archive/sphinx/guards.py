@@ -169,14 +169,17 @@ class AddressTransform(SphinxTransform):
 
 
 def _location(finding: Finding, document: nodes.document) -> str:
+    """The file and line of a refused node. A node with no line of its own or around it comes
+    from the page's front matter (MyST's ``html_meta``): the page, line 1, as the check says."""
+    line = node_line(finding.node)
+    if not line:
+        return f"{document.get('source', '')}:1"
     current: nodes.Node | None = finding.node
     source = ""
     while current is not None and not source:
         source = str(getattr(current, "source", None) or "")
         current = current.parent
-    source = source or str(document.get("source", ""))
-    line = node_line(finding.node)
-    return f"{source}:{line}" if line else source
+    return f"{source or document.get('source', '')}:{line}"
 
 
 def _neutralise(node: nodes.Element) -> None:
