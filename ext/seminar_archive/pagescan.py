@@ -46,6 +46,8 @@ class Request:
     requested: str
     rooted: bool
     fetch: bool = False
+    from_working_folder: bool = False
+    """Read as written, from the working folder (literalinclude's ``:diff:``), not the page's."""
 
 
 class _Recorder(Directive):  # type: ignore[misc]
@@ -56,11 +58,11 @@ class _Recorder(Directive):  # type: ignore[misc]
     option_spec: ClassVar[dict[str, Any]] = {}
     rooted = True
 
-    def _note(self, requested: str, *, rooted: bool = True, fetch: bool = False) -> None:
+    def _note(self, requested: str, *, rooted: bool = True, fetch: bool = False, cwd: bool = False) -> None:
         _, line = self.state_machine.get_source_and_line(self.lineno)
         requests: list[Request] = self.state.document.settings.archive_requests
         joined = "".join(part.strip() for part in requested.splitlines())
-        requests.append(Request(self.name, int(line or 0), joined, rooted, fetch))
+        requests.append(Request(self.name, int(line or 0), joined, rooted, fetch, cwd))
 
 
 class _ArgumentRecorder(_Recorder):  # include, literalinclude
@@ -103,6 +105,12 @@ class _LiteralIncludeRecorder(_ArgumentRecorder):
         "dedent", "linenos", "lineno-start", "lineno-match", "tab-width", "language", "force", "encoding",
         "pyobject", "lines", "start-after", "end-before", "start-at", "end-at", "prepend", "append",
         "emphasize-lines", "caption", "class", "name", "diff")}
+
+    def run(self) -> list[nodes.Node]:
+        self._note(self.arguments[0])
+        if self.options.get("diff"):
+            self._note(str(self.options["diff"]), rooted=False, cwd=True)
+        return []
 
 
 _RECORDERS: dict[str, type[Directive]] = {"include": _IncludeRecorder, "literalinclude": _LiteralIncludeRecorder,
@@ -153,7 +161,8 @@ def _request_problem(request: Request, root: Path, page_dir: Path, diagnostics: 
         standard = Path(DocutilsInclude.standard_include_path)
         allowed = inside(standard, standard / request.requested[1:-1])
     else:
-        allowed = readable_inside(root, page_dir, request.requested, rooted=request.rooted)
+        base = Path.cwd() if request.from_working_folder else page_dir
+        allowed = readable_inside(root, base, request.requested, rooted=request.rooted)
     if not allowed:
         diagnostics.say(Problem.OUTSIDE_FILE, "outside-file", shown_page, request.line,
                         path=shown(request.requested))

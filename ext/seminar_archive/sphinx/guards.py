@@ -114,6 +114,10 @@ class GuardedLiteralInclude(LiteralInclude, _Guard):
         root, page_dir = self._docs()
         if not readable_inside(root, page_dir, requested):
             return self._refuse("outside-file", path=shown_address(requested))
+        # Sphinx opens :diff:'s file as written: from the working folder, or the file system's root.
+        diff = _argument(str(self.options.get("diff", "")))
+        if diff and not readable_inside(root, Path.cwd(), diff, rooted=False):
+            return self._refuse("outside-file", path=shown_address(diff))
         return list(super().run())
 
 
