@@ -9,6 +9,7 @@ this module whether a file may be read, and refuse it otherwise (docs/securite.m
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,3 +64,26 @@ def outside_links(root: Path, skip: tuple[str, ...] = ("_build", ".git")) -> Ite
                 yield (rel_folder / name).as_posix()
         # A linked folder that stays inside is walked where it really is, not through the link.
         dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
+
+
+# Files a browser opens as a page of the site, where they could run script with the site's
+# rights: never published from a download or the sources folder (an image of these kinds is
+# shown by <img>, which runs nothing, but opened on its own it would: see :func:`svg_runs_script`).
+ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt",
+                             ".mht", ".mhtml", ".js", ".mjs"})
+_SVG_SCRIPT = re.compile(rb"<\s*script|<\s*foreignobject|\bon[a-z]+\s*=|javascript\s*:|<\s*iframe|<\s*embed|"
+                         rb"<\s*object|<\s*handler", re.IGNORECASE)
+
+
+def is_active_file(name: str | Path) -> bool:
+    """Whether a file of this name would run as a page of the site if a reader opened it."""
+    return Path(str(name).split("#", 1)[0].split("?", 1)[0]).suffix.lower() in ACTIVE_SUFFIXES
+
+
+def svg_runs_script(path: Path) -> bool:
+    """Whether an SVG file holds script, an event handler, a ``javascript:`` address or embedded
+    markup (unreadable counts as yes): opened on its own, it would run in the site's pages."""
+    try:
+        return bool(_SVG_SCRIPT.search(path.read_bytes()))
+    except OSError:
+        return False

@@ -88,9 +88,9 @@ class Problem(Enum):
                     "published.",
                     "```{literalinclude} /etc/passwd``` or a symlink docs/sources/prog.txt → /home/….",
                     "Copy the file into docs/ (sources into docs/sources/) and name it by a relative path.")
-    UNSAFE_ADDRESS = ("unsafe-address", "A link, link target, image or meta tag with an address that could run "
-                      "script or send the reader elsewhere (`javascript:`, `data:`, `http-equiv`, …); it is "
-                      "removed from the page.",
+    UNSAFE_ADDRESS = ("unsafe-address", "A link, link target, image, download or meta tag that could run script "
+                      "or send the reader elsewhere (`javascript:`, `data:`, `http-equiv`, an HTML or SVG file "
+                      "published as it is, …); it is removed from the page.",
                       "`` `x <javascript:alert(1)>`_ `` in `{eval-rst}`, or `.. meta:: :http-equiv=refresh:`.",
                       "Link with http:, https:, mailto: or a relative address; pages give no http-equiv.")
     REMOTE_IMAGE = ("remote-image", "An image loaded from another site, which would see every reader of the page; "

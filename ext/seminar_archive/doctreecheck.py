@@ -20,7 +20,7 @@ from docutils.parsers.rst.directives.misc import Meta
 
 from .addresses import host_allowed, is_safe_address, remote_host
 from .addresses import shown as shown_address
-from .containment import inside, readable_inside, requested_path
+from .containment import inside, is_active_file, readable_inside, requested_path, svg_runs_script
 from .diagnostics import Problem
 
 
@@ -94,6 +94,13 @@ def local_file_outside(root: Path, base_dir: Path, address: str, *, existing: bo
     return not readable_inside(root, base_dir, requested)
 
 
+def _existing_local_file(root: Path, base_dir: Path, address: str) -> bool:
+    if remote_host(address) is not None or ":" in address:
+        return False
+    path = requested_path(root, base_dir, address.split("#", 1)[0].split("?", 1)[0], rooted=True)
+    return path is not None and path.is_file()
+
+
 def findings(document: nodes.Node, root: Path, base_dir: Path, image_hosts: Sequence[str] = ()) -> Iterator[Finding]:
     """Each node of ``document`` (a page of folder ``base_dir`` in the docs tree ``root``) that
     publishes an address or a file the policies refuse. A link written once is one finding,
@@ -115,12 +122,17 @@ def _all_findings(document: nodes.Node, root: Path, base_dir: Path, image_hosts:
                 yield Finding(node, Problem.UNSAFE_ADDRESS, "unsafe-address", {"address": shown_address(target)})
             elif local_file_outside(root, base_dir, target):
                 yield Finding(node, Problem.OUTSIDE_FILE, "outside-file", {"path": shown_address(target)})
+            elif is_active_file(target):
+                yield Finding(node, Problem.UNSAFE_ADDRESS, "active-file", {"path": shown_address(target)})
         elif isinstance(node, nodes.reference | nodes.target) and "refuri" in node:
             address = str(node["refuri"])
             if not is_safe_address(address):
                 yield Finding(node, Problem.UNSAFE_ADDRESS, "unsafe-address", {"address": shown_address(address)})
             elif local_file_outside(root, base_dir, address, existing=True):
                 yield Finding(node, Problem.OUTSIDE_FILE, "outside-file", {"path": shown_address(address)})
+            elif is_active_file(address) and _existing_local_file(root, base_dir, address):
+                # MyST makes a link to such a file a download: it would be published as it is.
+                yield Finding(node, Problem.UNSAFE_ADDRESS, "active-file", {"path": shown_address(address)})
         elif node.tagname == "meta" and any(key.lower() == "http-equiv" for key in node.attributes):
             yield Finding(node, Problem.UNSAFE_ADDRESS, "http-equiv",
                           {"value": shown_address(str(node.get("http-equiv", "")))})
@@ -136,3 +148,7 @@ def _image(node: nodes.image, root: Path, base_dir: Path, image_hosts: Sequence[
             yield Finding(node, Problem.REMOTE_IMAGE, "remote-image", {"address": shown_address(uri), "host": host})
     elif local_file_outside(root, base_dir, uri):
         yield Finding(node, Problem.OUTSIDE_FILE, "outside-file", {"path": shown_address(uri)})
+    elif uri.lower().endswith((".svg", ".svgz")):
+        path = requested_path(root, base_dir, uri, rooted=True)
+        if path is not None and svg_runs_script(path):
+            yield Finding(node, Problem.UNSAFE_ADDRESS, "active-svg", {"path": shown_address(uri)})

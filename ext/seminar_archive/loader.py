@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .checks import check_archive, check_items
-from .containment import inside, outside_links
+from .containment import inside, is_active_file, outside_links
 from .diagnostics import Diagnostics, Problem
 from .duplicates import check_duplicates
 from .model import Archive, Event, Item, PressRelease, Series, Session
@@ -130,6 +130,9 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     sources_dir = srcdir / layout.sources_dir
     sources = {p.name for p in sources_dir.iterdir() if p.is_file() and inside(sources_dir, p)} \
         if sources_dir.is_dir() else set()
+    for name in sorted(n for n in sources if is_active_file(n)):  # never copied into the site (exports.py)
+        diagnostics.say(Problem.UNSAFE_ADDRESS, "active-file", f"{layout.sources_dir}/{name}", 1, path=name)
+    sources = {name for name in sources if not is_active_file(name)}
     check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
     check_duplicates(people, diagnostics)
     return archive, diagnostics

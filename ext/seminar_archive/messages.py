@@ -327,6 +327,15 @@ CATALOGUE.update({
                      "the image '{address}' is loaded from another site ({host}), which would see every reader "
                      "of the page: it is left out; copy it into docs/, or allow that site in archive_image_hosts "
                      "(conf.py)"),
+    "active-file": ("« {path} » serait publié tel quel et ouvert par le navigateur comme une page du site, où il "
+                    "pourrait exécuter un script : il n’est pas publié ; donnez-le en PDF ou en texte",
+                    "'{path}' would be published as it is and opened by browsers as a page of the site, where it "
+                    "could run script: it is not published; give it as PDF or text"),
+    "active-svg": ("l’image SVG « {path} » contient un script, un gestionnaire d’événement ou du balisage embarqué, "
+                   "qui s’exécuterait quand on ouvre l’image : elle est retirée ; enregistrez-la sans script ou en "
+                   "PNG",
+                   "the SVG image '{path}' holds script, an event handler or embedded markup, which would run when "
+                   "the image is opened: it is left out; save it without script, or as PNG"),
     "unsafe-config": ("« {name} » doit être {wanted_fr}, pas {value} : la valeur n’est pas utilisée",
                       "'{name}' must be {wanted_en}, not {value}: the value is not used"),
 })
@@ -337,8 +346,9 @@ PROBLEM_DOCS_FR.update({
         "```{literalinclude} /etc/passwd``` ou un lien symbolique docs/sources/prog.txt → /home/….",
         "Copiez le fichier dans docs/ (les documents sources dans docs/sources/) et donnez son chemin relatif."),
     "unsafe-address": (
-        "Un lien, une cible de lien, une image ou une balise meta dont l’adresse pourrait exécuter un script "
-        "ou envoyer le lecteur ailleurs (`javascript:`, `data:`, `http-equiv`…) ; elle est retirée de la page.",
+        "Un lien, une cible de lien, une image, un téléchargement ou une balise meta qui pourrait exécuter un "
+        "script ou envoyer le lecteur ailleurs (`javascript:`, `data:`, `http-equiv`, un fichier HTML ou SVG "
+        "publié tel quel…) ; il est retiré de la page.",
         "`` `x <javascript:alert(1)>`_ `` dans `{eval-rst}`, ou `.. meta:: :http-equiv=refresh:`.",
         "Liez avec une adresse http:, https:, mailto: ou relative ; une page ne donne pas de http-equiv."),
     "remote-image": (
@@ -350,7 +360,8 @@ SAMPLE_MESSAGES.update({
     "outside-file": [("sessions/ia-sante-09.md:18", "outside-file", {"path": "/etc/passwd"}),
                      ("sources/prog.txt", "outside-link", {})],
     "unsafe-address": [("sessions/ia-sante-09.md:21", "unsafe-address", {"address": "javascript:alert(1)"}),
-                       ("sessions/ia-sante-09.md:25", "http-equiv", {"value": "refresh"})],
+                       ("sessions/ia-sante-09.md:25", "http-equiv", {"value": "refresh"}),
+                       ("sources/programme.html", "active-file", {"path": "programme.html"})],
     "remote-image": [("sessions/ia-sante-09.md:30", "remote-image",
                       {"address": "https://pisteur.example/pixel.png", "host": "pisteur.example"})],
 })
