@@ -26,7 +26,7 @@ from docutils.parsers.rst.directives.tables import CSVTable
 from myst_parser.parsers.docutils_ import Parser as MystParser
 
 from .addresses import shown
-from .containment import inside, readable_inside
+from .containment import inside, readable_inside, requested_path
 from .diagnostics import Diagnostics, Problem
 from .doctreecheck import LocatedMeta, findings
 from .loader import GENERATED_MARKER, Layout, iter_pages
@@ -48,6 +48,8 @@ class Request:
     fetch: bool = False
     from_working_folder: bool = False
     """Read as written, from the working folder (literalinclude's ``:diff:``), not the page's."""
+    parsed: bool = False
+    """An include whose text is parsed as part of the page (not ``:literal:`` or ``:code:``)."""
 
 
 class _Recorder(Directive):  # type: ignore[misc]
@@ -58,11 +60,12 @@ class _Recorder(Directive):  # type: ignore[misc]
     option_spec: ClassVar[dict[str, Any]] = {}
     rooted = True
 
-    def _note(self, requested: str, *, rooted: bool = True, fetch: bool = False, cwd: bool = False) -> None:
+    def _note(self, requested: str, *, rooted: bool = True, fetch: bool = False, cwd: bool = False,
+              parsed: bool = False) -> None:
         _, line = self.state_machine.get_source_and_line(self.lineno)
         requests: list[Request] = self.state.document.settings.archive_requests
         joined = "".join(part.strip() for part in requested.splitlines())
-        requests.append(Request(self.name, int(line or 0), joined, rooted, fetch, cwd))
+        requests.append(Request(self.name, int(line or 0), joined, rooted, fetch, cwd, parsed))
 
 
 class _ArgumentRecorder(_Recorder):  # include, literalinclude
@@ -97,6 +100,10 @@ class _IncludeRecorder(_ArgumentRecorder):
     option_spec: ClassVar[dict[str, Any]] = {**DocutilsInclude.option_spec, "relative-images": directives.flag,
                                              "relative-docs": directives.path,
                                              "heading-offset": directives.nonnegative_int}
+
+    def run(self) -> list[nodes.Node]:
+        self._note(self.arguments[0], parsed=not {"literal", "code"} & set(self.options))
+        return []
 
 
 class _LiteralIncludeRecorder(_ArgumentRecorder):
@@ -168,9 +175,19 @@ def _request_problem(request: Request, root: Path, page_dir: Path, diagnostics: 
                         path=shown(request.requested))
 
 
+# Includes in includes, followed this deep (the build's own limit is docutils').
+_MAX_INCLUDE_DEPTH = 10
+
+
 def scan_page(text: str, path: Path, root: Path, shown_page: str, diagnostics: Diagnostics,
-              extensions: Iterable[str] = (), image_hosts: Iterable[str] = ()) -> None:
-    """Report what one page would read from outside the tree, and each address it may not publish."""
+              extensions: Iterable[str] = (), image_hosts: Iterable[str] = (), *, depth: int = 0,
+              seen: set[Path] | None = None, base_dir: Path | None = None) -> None:
+    """Report what one page would read from outside the tree, and each address it may not publish.
+    A file it includes from the tree, parsed as part of it, is scanned too, at its own lines, as
+    the build reports it (a Markdown page of the tree is scanned on its own already). Paths in an
+    included file start from the including page's folder (``base_dir``), as in Sphinx and MyST."""
+    seen = seen if seen is not None else {path.resolve()}
+    base = base_dir or path.parent
     if not _MAY_POINT.search(text):
         return
     text = neutral_front_matter(text) or text  # what the build hands MyST
@@ -186,11 +203,30 @@ def scan_page(text: str, path: Path, root: Path, shown_page: str, diagnostics: D
         except Exception:  # the build reports what docutils cannot parse; check goes on
             return
     for request in requests:
-        _request_problem(request, root, path.parent, diagnostics, shown_page)
-    for finding in findings(document, root, path.parent, tuple(image_hosts)):
+        _request_problem(request, root, base, diagnostics, shown_page)
+        if request.parsed and depth < _MAX_INCLUDE_DEPTH:
+            _scan_included(request, root, base, diagnostics, tuple(extensions), tuple(image_hosts), depth, seen)
+    for finding in findings(document, root, base, tuple(image_hosts)):
         if not finding.repeated:
             # No line: the front matter (MyST's html_meta), said at line 1 as the build says it.
             diagnostics.say(finding.problem, finding.key, shown_page, finding.line or 1, **finding.args)
+
+
+def _scan_included(request: Request, root: Path, base: Path, diagnostics: Diagnostics, extensions: tuple[str, ...],
+                   image_hosts: tuple[str, ...], depth: int, seen: set[Path]) -> None:
+    if request.requested.startswith("<") or not readable_inside(root, base, request.requested):
+        return
+    included = requested_path(root, base, request.requested, rooted=True)
+    if included is None or not included.is_file() or included.suffix == ".md" or included.resolve() in seen:
+        return
+    seen.add(included.resolve())
+    try:
+        text = included.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    shown_file = included.resolve().relative_to(root.resolve()).as_posix()
+    scan_page(text, included, root, shown_file, diagnostics, extensions, image_hosts, depth=depth + 1, seen=seen,
+              base_dir=base)
 
 
 def scan_pages(srcdir: Path, layout: Layout, diagnostics: Diagnostics, extensions: Iterable[str] = (),
