@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import REPO, cli_build, copy_root
 from seminar_archive.addresses import host_allowed, is_safe_address, remote_host
@@ -224,3 +225,48 @@ def test_containment_resolves_symlinks(tmp_path: Path) -> None:
     assert not readable_inside(root, root, "in\0.txt")
     assert not inside(root, root.parent)
     assert list(outside_links(root)) == ["sub/out.txt"]
+
+
+def test_files_of_the_tree_are_still_read(tmp_path: Path) -> None:
+    """The guards hand an allowed file to the real directive: Markdown and reStructuredText
+    includes, literalinclude, raw and csv-table of files inside the tree, and images, still work."""
+    srcdir = copy_root("basic", tmp_path)
+    (srcdir / "parts").mkdir()
+    (srcdir / "parts" / "part.md").write_text("Texte **inclus** en Markdown.\n", encoding="utf-8")
+    (srcdir / "parts" / "part.rst").write_text("Texte *inclus* en reStructuredText.\n", encoding="utf-8")
+    (srcdir / "parts" / "table.csv").write_text("a,b\ncellule-csv,1\n", encoding="utf-8")
+    (srcdir / "parts" / "pic.png").write_bytes(PNG)
+    (srcdir / "inside.md").write_text("""---
+orphan: true
+---
+
+# Dedans
+
+```{include} parts/part.md
+```
+
+```{literalinclude} /sources/prog.txt
+```
+
+```{csv-table} T
+:file: parts/table.csv
+```
+
+```{image} parts/pic.png
+```
+
+```{eval-rst}
+.. include:: parts/part.rst
+
+.. raw:: html
+   :file: parts/part.rst
+```
+""", encoding="utf-8")
+    built = cli_build(srcdir, "-n", "--keep-going", outdir=tmp_path / "out")
+    page = (tmp_path / "out" / "inside.html").read_text(encoding="utf-8")
+    assert "<strong>inclus</strong>" in page and "<em>inclus</em>" in page and "cellule-csv" in page
+    # Highlighted: the literal block's words are in spans.
+    assert (srcdir / "sources" / "prog.txt").read_text(encoding="utf-8").splitlines()[0] in \
+        BeautifulSoup(page, "html.parser").get_text()
+    assert (tmp_path / "out" / "_images" / "pic.png").is_file()
+    assert not [w for w in built.warnings if "inside.md" in w and "raw-html" not in w], built.warnings
