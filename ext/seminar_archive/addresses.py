@@ -13,7 +13,7 @@ import ast
 import html
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostics, Problem
@@ -118,13 +118,30 @@ def config_address_problems(values: Mapping[str, object], conf_text: str,
     options = values.get("html_theme_options")
     if isinstance(options, Mapping):
         for key, value in options.items():
-            if str(key).endswith("url") and isinstance(value, str) and value and not is_safe_address(value):
-                diagnostics.say(Problem.UNSAFE_ADDRESS, "unsafe-config", "conf.py",
-                                lines.get(f"html_theme_options.{key}", lines.get("html_theme_options", 0)),
-                                name=f"html_theme_options[{key!r}]", value=repr(shown(value)),
-                                wanted_fr="une adresse http: ou https:", wanted_en="an http: or https: address")
-                refused.append(("html_theme_options", str(key)))
+            # A theme's links: "repository_url", or the "url" of each of "icon_links" …
+            for where, address in _addresses_in(value, str(key)):
+                if not is_safe_address(address):
+                    diagnostics.say(Problem.UNSAFE_ADDRESS, "unsafe-config", "conf.py",
+                                    lines.get(f"html_theme_options.{key}", lines.get("html_theme_options", 0)),
+                                    name=f"html_theme_options{where}", value=repr(shown(address)),
+                                    wanted_fr="une adresse http: ou https:", wanted_en="an http: or https: address")
+                    refused.append(("html_theme_options", str(key)))
+                    break
     return refused
+
+
+def _addresses_in(value: object, key: str, where: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
+    """The text values under keys that name an address ("…url", "href", "link"), at any depth."""
+    where = f"{where}[{key!r}]" if key else where
+    if isinstance(value, str):
+        if key.lower().endswith(("url", "href", "link")):
+            yield where, value
+    elif isinstance(value, Mapping) and depth < 10:
+        for inner_key, inner in value.items():
+            yield from _addresses_in(inner, str(inner_key), where, depth + 1)
+    elif isinstance(value, list | tuple) and depth < 10:
+        for index, inner in enumerate(value):
+            yield from _addresses_in(inner, key if isinstance(inner, str) else "", f"{where}[{index}]", depth + 1)
 
 
 def shown(address: str) -> str:
