@@ -98,7 +98,7 @@ def _existing_local_file(root: Path, base_dir: Path, address: str) -> bool:
     if remote_host(address) is not None or ":" in address:
         return False
     path = requested_path(root, base_dir, address.split("#", 1)[0].split("?", 1)[0], rooted=True)
-    return path is not None and path.is_file()
+    return path is not None and os.path.isfile(path)  # False, not an error, for an impossible name
 
 
 def findings(document: nodes.Node, root: Path, base_dir: Path, image_hosts: Sequence[str] = ()) -> Iterator[Finding]:

@@ -10,6 +10,7 @@ guards call (sphinx/guards.py), so that check and build report the same problems
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -217,7 +218,7 @@ def _scan_included(request: Request, root: Path, base: Path, diagnostics: Diagno
     if request.requested.startswith("<") or not readable_inside(root, base, request.requested):
         return
     included = requested_path(root, base, request.requested, rooted=True)
-    if included is None or not included.is_file() or included.suffix == ".md" or included.resolve() in seen:
+    if included is None or not os.path.isfile(included) or included.suffix == ".md" or included.resolve() in seen:
         return
     seen.add(included.resolve())
     try:
