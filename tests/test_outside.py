@@ -18,10 +18,14 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from docutils import frontend, nodes
+from docutils.parsers.rst import Parser as RstParser
+from docutils.utils import new_document
 
 from conftest import REPO, cli_build, copy_root
 from seminar_archive.addresses import host_allowed, is_safe_address, remote_host
 from seminar_archive.containment import inside, outside_links, readable_inside
+from seminar_archive.doctreecheck import findings
 from test_corpus import CORPUS, LINE, lay_over
 
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir() and p.name.startswith(("file-", "addr-")))
@@ -270,3 +274,12 @@ orphan: true
         BeautifulSoup(page, "html.parser").get_text()
     assert (tmp_path / "out" / "_images" / "pic.png").is_file()
     assert not [w for w in built.warnings if "inside.md" in w and "raw-html" not in w], built.warnings
+
+
+def test_a_remote_image_is_kept_only_from_an_allowed_host(tmp_path: Path) -> None:
+    document = new_document("page.md", frontend.get_default_settings(RstParser))
+    document += nodes.image(uri="https://cdn.images.example.org/affiche.png")
+    document += nodes.image(uri="https://images.example.org.evil/pixel.png")
+    refused = [f.node["uri"] for f in findings(document, tmp_path, tmp_path, ["images.example.org"])]
+    assert refused == ["https://images.example.org.evil/pixel.png"]
+    assert len(list(findings(document, tmp_path, tmp_path))) == 2
