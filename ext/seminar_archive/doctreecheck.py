@@ -133,9 +133,19 @@ def _all_findings(document: nodes.Node, root: Path, base_dir: Path, image_hosts:
             elif is_active_file(address) and _existing_local_file(root, base_dir, address):
                 # MyST makes a link to such a file a download: it would be published as it is.
                 yield Finding(node, Problem.UNSAFE_ADDRESS, "active-file", {"path": shown_address(address)})
+        elif node.tagname == "toctree":  # Sphinx's node: an entry that is an address is a link in every sidebar
+            for ref in toctree_addresses(node):
+                if not is_safe_address(ref):
+                    yield Finding(node, Problem.UNSAFE_ADDRESS, "unsafe-address", {"address": shown_address(ref)})
         elif node.tagname == "meta" and any(key.lower() == "http-equiv" for key in node.attributes):
             yield Finding(node, Problem.UNSAFE_ADDRESS, "http-equiv",
                           {"value": shown_address(str(node.get("http-equiv", "")))})
+
+
+def toctree_addresses(node: nodes.Element) -> list[str]:
+    """The entries of a toctree that are addresses, not documents (Sphinx keeps them as written)."""
+    included = set(node.get("includefiles", ()))
+    return [str(ref) for _title, ref in node.get("entries", ()) if ref not in included and ref != "self"]
 
 
 def _image(node: nodes.image, root: Path, base_dir: Path, image_hosts: Sequence[str]) -> Iterator[Finding]:

@@ -35,7 +35,7 @@ from .mystsource import neutral_front_matter
 
 # Only a page holding one of these can name a file or an address: the others are not parsed.
 _MAY_POINT = re.compile(r"\{(?:include|literalinclude|raw|csv-table|image|figure|eval-rst|download)\}|"
-                        r"!\[|\]\(|\]:|<[A-Za-z][\w+.\-]*:|html_meta", re.IGNORECASE)
+                        r"!\[|\]\(|\]:|<[A-Za-z][\w+.\-]*:|<img\b|toctree|html_meta", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,34 @@ class _LiteralIncludeRecorder(_ArgumentRecorder):
         return []
 
 
-_RECORDERS: dict[str, type[Directive]] = {"include": _IncludeRecorder, "literalinclude": _LiteralIncludeRecorder,
-                                          "raw": _RawRecorder, "csv-table": _FileRecorder, "meta": LocatedMeta}
+class _ToctreeRecorder(_Recorder):
+    """Sphinx's toctree, as the links it makes of entries that are addresses (``Title <https://…>``):
+    Sphinx takes an entry with "://" for an address and links it in the navigation."""
+
+    option_spec: ClassVar[dict[str, Any]] = {name: directives.unchanged for name in (
+        "maxdepth", "name", "class", "caption", "glob", "hidden", "includehidden", "numbered", "titlesonly",
+        "reversed")}
+
+    def run(self) -> list[nodes.Node]:
+        _, line = self.state_machine.get_source_and_line(self.lineno)
+        made: list[nodes.Node] = []
+        for entry in (str(e) for e in self.content if e):
+            if _URL.match(entry):
+                explicit = _EXPLICIT_TITLE.match(entry)
+                link = nodes.reference("", "", refuri=explicit.group(2) if explicit else entry)
+                link.line = line
+                made.append(link)
+        return made
+
+
+# Sphinx's own patterns (sphinx.util.url_re, sphinx.util.docutils' explicit titles).
+_URL = re.compile(r"(?P<schema>.+)://.*")
+_EXPLICIT_TITLE = re.compile(r"^(.+?)\s*(?<!\x00)<(.*?)>$", re.DOTALL)
+
+_RECORDERS: dict[str, type[Directive]] = {
+    "toctree": _ToctreeRecorder, "include": _IncludeRecorder, "literalinclude": _LiteralIncludeRecorder,
+    "raw": _RawRecorder, "csv-table": _FileRecorder, "meta": LocatedMeta,
+}
 
 
 def _download_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,

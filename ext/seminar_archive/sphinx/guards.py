@@ -27,7 +27,7 @@ from sphinx.directives.patches import CSVTable
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..addresses import config_address_problems
+from ..addresses import config_address_problems, is_safe_address
 from ..addresses import shown as shown_address
 from ..containment import inside, outside_links, readable_inside
 from ..diagnostics import WARNING_TYPE, Diagnostics, Problem
@@ -190,7 +190,10 @@ def _neutralise(node: nodes.Element) -> None:
     """The node's text stays; what it pointed at goes."""
     if node.parent is None:
         return
-    if isinstance(node, nodes.image):
+    if node.tagname == "toctree":
+        node["entries"] = [(title, ref) for title, ref in node["entries"]
+                           if ref in node.get("includefiles", ()) or ref == "self" or is_safe_address(str(ref))]
+    elif isinstance(node, nodes.image):
         alt = str(node.get("alt", ""))
         node.replace_self(nodes.inline(alt, alt, classes=["archive-refused"]) if alt else [])
     elif isinstance(node, nodes.TextElement | nodes.reference) and node.children:
