@@ -50,6 +50,15 @@ def corpus(tmp_path: Path) -> Path:
 
 # One line per kind of problem: exactly what an archivist reads (file relative to the repository).
 EXPECTED = [
+    # Files from outside and live addresses (the build refuses the same: tests/test_outside.py).
+    "docs/notes/links.md:3: « /etc/passwd » est hors du dossier docs/ (ou y mène par un lien symbolique) : une page "
+    "ne lit que les fichiers du site, celui-ci n’est ni lu ni publié ; copiez-le dans docs/ et donnez son chemin "
+    "relatif [archive.outside-file]",
+    "docs/notes/links.md:7: adresse refusée « javascript:alert(1) » : seules les adresses http:, https:, mailto: et "
+    "relatives sont publiées ; le lien est retiré de la page [archive.unsafe-address]",
+    "docs/notes/links.md:10: l’image « https://tracker.example/pixel.gif » est chargée depuis un autre site "
+    "(tracker.example), qui verrait chaque lecteur de la page : elle est retirée ; copiez-la dans docs/, ou autorisez "
+    "ce site dans archive_image_hosts (conf.py) [archive.remote-image]",
     "docs/redirects.yaml:2: « sessions/ok-01 » est encore une page : une redirection l’écraserait ; "
     "retirez cette ligne [archive.redirect]",
     "docs/redirects.yaml:3: la redirection de « sessions/old-02 » mène à « sessions/ok-2 », qui n’est pas une "

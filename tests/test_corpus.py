@@ -67,6 +67,8 @@ def check_html(out: Path) -> None:
             for name, value in tag.attrs.items():
                 shown = " ".join(value) if isinstance(value, list) else str(value)
                 assert not (name.startswith("on") and "alert" in shown), f"{page}: live {name} on <{tag.name}>"
+                if name == "http-equiv":  # a page must not redirect or reload its readers
+                    raise AssertionError(f"{page}: <{tag.name} http-equiv={shown}>")
                 if name in ("href", "src", "action"):
                     assert not shown.strip().lower().startswith("javascript:"), f"{page}: {name}={shown}"
         assert soup.find("svg", onload=True) is None and soup.find("img", src="x") is None, page
@@ -111,9 +113,20 @@ def check_atom(out: Path) -> None:
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
 
 
+def check_outside(out: Path) -> None:
+    """Nothing of the file outside the tree that the file-* cases name (/etc/passwd) is in any
+    output, Sphinx's pickled doctrees included."""
+    secret = Path("/etc/passwd").read_bytes().splitlines()[0]
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert secret not in path.read_bytes(), path
+            # An SVG opened on its own runs its script in the site's pages (the addr-* cases plant one).
+            assert not (path.suffix == ".svg" and b"alert(" in path.read_bytes()), path
+
+
 CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
                                                 "csl": check_csl, "json": check_json, "ics": check_ics,
-                                                "atom": check_atom}
+                                                "atom": check_atom, "outside": check_outside}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

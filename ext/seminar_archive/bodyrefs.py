@@ -21,6 +21,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from .checks import closest
+from .containment import inside
 from .diagnostics import Diagnostics, Problem
 from .loader import GENERATED_MARKER, Layout, iter_pages
 from .model import Archive
@@ -63,8 +64,10 @@ class BodyReference:
 
 
 def is_source_document(source_dir: Path, name: str) -> bool:
-    """Whether ``{source}`name``` names a file of the sources folder (a bare file name)."""
-    return "/" not in name and "\\" not in name and (source_dir / name).is_file()
+    """Whether ``{source}`name``` names a file of the sources folder (a bare file name, not a
+    symlink that leads out of it)."""
+    return ("/" not in name and "\\" not in name and (source_dir / name).is_file()
+            and inside(source_dir, source_dir / name))
 
 
 def _role_kind(name: str) -> str | None:

@@ -24,11 +24,13 @@ from pathlib import Path
 import yaml
 
 from . import duplicates, pageplan, schema
+from .addresses import config_address_problems
 from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references
 from .checks import closest
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Diagnostics
 from .loader import Layout, load_archive
 from .model import Archive
+from .pagescan import scan_pages
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE
 from .sitefiles import check_redirects, load_redirects, load_releases
 from .versions import DEFAULT_SITE_URL, VersionsError, build_versions
@@ -221,6 +223,7 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
     archive, diagnostics = load_archive(ctx.docs, ctx.layout, report_unused=ctx.report_unused)
     # The roles in the pages' text, which the build resolves (without a build, the same messages).
     check_body_references(ctx.docs, ctx.layout, archive, diagnostics, ctx.myst_extensions)
+    _check_outside_and_addresses(ctx, diagnostics)
     # The site's own files: releases, and redirects (to pages written or generated).
     load_releases(ctx.docs, diagnostics)
     documents = {p.relative_to(ctx.docs).with_suffix("").as_posix() for p in ctx.docs.rglob("*.md")
@@ -237,6 +240,20 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
         return 0
     err(ctx.t("found-one") if len(shown) == 1 else ctx.t("found", count=len(shown)))
     return PROBLEMS
+
+
+def _check_outside_and_addresses(ctx: Context, diagnostics: Diagnostics) -> None:
+    """What the pages would read from outside the tree and the addresses they may not publish,
+    and configuration values that would become unsafe links: the build's guards, without a build."""
+    conf = read_conf(ctx.docs)
+    hosts = conf.get("archive_image_hosts", ())
+    scan_pages(ctx.docs, ctx.layout, diagnostics, ctx.myst_extensions,
+               [str(host) for host in hosts] if isinstance(hosts, list | tuple) else ())
+    try:
+        conf_text = (ctx.docs / "conf.py").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        conf_text = ""
+    config_address_problems(conf, conf_text, diagnostics)
 
 
 # --- new ------------------------------------------------------------------------------------

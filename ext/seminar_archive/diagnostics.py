@@ -83,6 +83,20 @@ class Problem(Enum):
                 "Point the old path at an existing page; never redirect from a path that is still a page.")
     RELEASES = ("releases", "docs/releases.yaml names a release twice or out of order.",
                 "Two entries `name: 2026.1`.", "Give each release a new name, oldest first.")
+    OUTSIDE_FILE = ("outside-file", "A page reads a file outside the docs folder (`../`, an absolute path, a "
+                    "symbolic link that leads out, an address fetched at build time): it is neither read nor "
+                    "published.",
+                    "```{literalinclude} /etc/passwd``` or a symlink docs/sources/prog.txt → /home/….",
+                    "Copy the file into docs/ (sources into docs/sources/) and name it by a relative path.")
+    UNSAFE_ADDRESS = ("unsafe-address", "A link, link target, image, download or meta tag that could run script "
+                      "or send the reader elsewhere (`javascript:`, `data:`, `http-equiv`, an HTML or SVG file "
+                      "published as it is, …); it is removed from the page.",
+                      "`` `x <javascript:alert(1)>`_ `` in `{eval-rst}`, or `.. meta:: :http-equiv=refresh:`.",
+                      "Link with http:, https:, mailto: or a relative address; pages give no http-equiv.")
+    REMOTE_IMAGE = ("remote-image", "An image loaded from another site, which would see every reader of the page; "
+                    "it is left out.",
+                    "```{image} https://tracker.example/pixel.png```",
+                    "Copy the image into docs/, or allow its site in `archive_image_hosts` (conf.py).")
 
     def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
         self.subtype = subtype

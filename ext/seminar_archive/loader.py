@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .checks import check_archive, check_items
+from .containment import inside, is_active_file, outside_links
 from .diagnostics import Diagnostics, Problem
 from .duplicates import check_duplicates
 from .model import Archive, Event, Item, PressRelease, Series, Session
@@ -44,7 +45,8 @@ def iter_pages(srcdir: Path, layout: Layout, exclude: Iterable[str] = ()) -> lis
         rel_root = Path(root).relative_to(srcdir)
         dirs[:] = sorted(d for d in dirs if (rel_root / d).as_posix() not in skipped and not d.startswith("."))
         for name in sorted(files):
-            if name.endswith(".md"):
+            # A page that is a symlink out of the tree is never read (load_archive reports it).
+            if name.endswith(".md") and inside(srcdir, Path(root) / name):
                 rel = (rel_root / name).as_posix()
                 found.append((Path(root) / name, rel[: -len(".md")]))
     return found
@@ -72,9 +74,15 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     """Read the registry and every archive page below ``srcdir``; check the whole. With a
     ``read_cache``, a page whose text an earlier build read is not read again (readcache.py)."""
     diagnostics = Diagnostics()
+    for link in outside_links(srcdir):
+        diagnostics.say(Problem.OUTSIDE_FILE, "outside-link", link, 1)
     registry = srcdir / layout.registry_dir
     people_file, people_shown = registry / PEOPLE_FILE, f"{layout.registry_dir}/{PEOPLE_FILE}"
     orgs_file, orgs_shown = registry / ORGANISATIONS_FILE, f"{layout.registry_dir}/{ORGANISATIONS_FILE}"
+    # A registry file that is a symlink out of the tree (reported above) is read as absent.
+    not_read = registry / ".outside-link-not-read"
+    people_file = people_file if inside(srcdir, people_file) else not_read / PEOPLE_FILE
+    orgs_file = orgs_file if inside(srcdir, orgs_file) else not_read / ORGANISATIONS_FILE
     if read_cache is None:
         people = load_people(people_file, people_shown, diagnostics)
         organisations = load_organisations(orgs_file, orgs_shown, diagnostics)
@@ -120,7 +128,11 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
         unusable_pages=unusable,
     )
     sources_dir = srcdir / layout.sources_dir
-    sources = {p.name for p in sources_dir.iterdir() if p.is_file()} if sources_dir.is_dir() else set()
+    sources = {p.name for p in sources_dir.iterdir() if p.is_file() and inside(sources_dir, p)} \
+        if sources_dir.is_dir() else set()
+    for name in sorted(n for n in sources if is_active_file(n)):  # never copied into the site (exports.py)
+        diagnostics.say(Problem.UNSAFE_ADDRESS, "active-file", f"{layout.sources_dir}/{name}", 1, path=name)
+    sources = {name for name in sources if not is_active_file(name)}
     check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
     check_duplicates(people, diagnostics)
     return archive, diagnostics

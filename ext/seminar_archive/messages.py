@@ -295,3 +295,73 @@ SAMPLE_MESSAGES: dict[str, list[tuple[str, str, dict[str, object]]]] = {
                             {"id": "jp-segade", "name": "J.-P. Segade", "other": "jean-paul-segade",
                              "other_name": "Jean-Paul Segade", "where": "registry/people.yaml:158"})],
 }
+
+
+# --- Files from outside and live addresses (containment.py, addresses.py, doctreecheck.py) ---------
+CATALOGUE.update({
+    "outside-file": ("« {path} » est hors du dossier docs/ (ou y mène par un lien symbolique) : une page ne lit "
+                     "que les fichiers du site, celui-ci n’est ni lu ni publié ; copiez-le dans docs/ et donnez "
+                     "son chemin relatif",
+                     "'{path}' is outside the docs folder (or leads there through a symbolic link): a page reads "
+                     "only the site's files, this one is neither read nor published; copy it into docs/ and give "
+                     "its relative path"),
+    "outside-fetch": ("« {name} » ne peut pas lire une adresse pendant la construction ({address}) : copiez le "
+                      "fichier dans docs/ et donnez-le avec :file:",
+                      "'{name}' cannot read an address during the build ({address}): copy the file into docs/ "
+                      "and give it with :file:"),
+    "outside-link": ("ce lien symbolique mène hors du dossier docs/ : il n’est ni lu ni publié ; remplacez-le par "
+                     "une copie du fichier",
+                     "this symbolic link leads outside the docs folder: it is neither read nor published; replace "
+                     "it with a copy of the file"),
+    "unsafe-address": ("adresse refusée « {address} » : seules les adresses http:, https:, mailto: et relatives "
+                       "sont publiées ; le lien est retiré de la page",
+                       "address refused '{address}': only http:, https:, mailto: and relative addresses are "
+                       "published; the link is removed from the page"),
+    "http-equiv": ("une page ne peut pas donner de balise meta http-equiv ({value}) : elle pourrait rediriger ou "
+                   "recharger la page chez chaque lecteur ; la balise est retirée",
+                   "a page may not give an http-equiv meta tag ({value}): it could redirect or reload the page "
+                   "for every reader; the tag is removed"),
+    "remote-image": ("l’image « {address} » est chargée depuis un autre site ({host}), qui verrait chaque lecteur "
+                     "de la page : elle est retirée ; copiez-la dans docs/, ou autorisez ce site dans "
+                     "archive_image_hosts (conf.py)",
+                     "the image '{address}' is loaded from another site ({host}), which would see every reader "
+                     "of the page: it is left out; copy it into docs/, or allow that site in archive_image_hosts "
+                     "(conf.py)"),
+    "active-file": ("« {path} » serait publié tel quel et ouvert par le navigateur comme une page du site, où il "
+                    "pourrait exécuter un script : il n’est pas publié ; donnez-le en PDF ou en texte",
+                    "'{path}' would be published as it is and opened by browsers as a page of the site, where it "
+                    "could run script: it is not published; give it as PDF or text"),
+    "active-svg": ("l’image SVG « {path} » contient un script, un gestionnaire d’événement ou du balisage embarqué, "
+                   "qui s’exécuterait quand on ouvre l’image : elle est retirée ; enregistrez-la sans script ou en "
+                   "PNG",
+                   "the SVG image '{path}' holds script, an event handler or embedded markup, which would run when "
+                   "the image is opened: it is left out; save it without script, or as PNG"),
+    "unsafe-config": ("« {name} » doit être {wanted_fr}, pas {value} : la valeur n’est pas utilisée",
+                      "'{name}' must be {wanted_en}, not {value}: the value is not used"),
+})
+PROBLEM_DOCS_FR.update({
+    "outside-file": (
+        "Une page lit un fichier hors du dossier docs/ (`../`, un chemin absolu, un lien symbolique qui en sort, "
+        "une adresse lue pendant la construction) : il n’est ni lu ni publié.",
+        "```{literalinclude} /etc/passwd``` ou un lien symbolique docs/sources/prog.txt → /home/….",
+        "Copiez le fichier dans docs/ (les documents sources dans docs/sources/) et donnez son chemin relatif."),
+    "unsafe-address": (
+        "Un lien, une cible de lien, une image, un téléchargement ou une balise meta qui pourrait exécuter un "
+        "script ou envoyer le lecteur ailleurs (`javascript:`, `data:`, `http-equiv`, un fichier HTML ou SVG "
+        "publié tel quel…) ; il est retiré de la page.",
+        "`` `x <javascript:alert(1)>`_ `` dans `{eval-rst}`, ou `.. meta:: :http-equiv=refresh:`.",
+        "Liez avec une adresse http:, https:, mailto: ou relative ; une page ne donne pas de http-equiv."),
+    "remote-image": (
+        "Une image chargée depuis un autre site, qui verrait chaque lecteur de la page ; elle est retirée.",
+        "```{image} https://pisteur.example/pixel.png```",
+        "Copiez l’image dans docs/, ou autorisez son site dans `archive_image_hosts` (conf.py)."),
+})
+SAMPLE_MESSAGES.update({
+    "outside-file": [("sessions/ia-sante-09.md:18", "outside-file", {"path": "/etc/passwd"}),
+                     ("sources/prog.txt", "outside-link", {})],
+    "unsafe-address": [("sessions/ia-sante-09.md:21", "unsafe-address", {"address": "javascript:alert(1)"}),
+                       ("sessions/ia-sante-09.md:25", "http-equiv", {"value": "refresh"}),
+                       ("sources/programme.html", "active-file", {"path": "programme.html"})],
+    "remote-image": [("sessions/ia-sante-09.md:30", "remote-image",
+                      {"address": "https://pisteur.example/pixel.png", "host": "pisteur.example"})],
+})

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import schema, yamlsource
 from .checks import closest
+from .containment import inside
 from .diagnostics import Diagnostics, Problem
 
 RELEASES_FILE = "releases.yaml"
@@ -35,7 +36,7 @@ def _load(file: Path, schema_name: str, problem: Problem, diagnostics: Diagnosti
     """The file's data (None if absent or unreadable), its lines, and the paths of values that
     break the schema (reported)."""
     shown = file.name
-    if not file.exists():
+    if not file.exists() or not inside(file.parent, file):  # a symlink out of the tree is not read
         return None, None, set()
     try:
         located = yamlsource.load(file.read_text(encoding="utf-8-sig"))

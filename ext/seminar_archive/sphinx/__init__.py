@@ -21,6 +21,7 @@ from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .exports import feed_links, write_exports
 from .generate import write_pages
+from .guards import setup_guards
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .jinjaenv import tune_templates
 from .reader import on_source_read
@@ -277,6 +278,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("archive.css")
     app.connect("config-inited", _add_static_path)
     install_collector_hints(app)
+    setup_guards(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

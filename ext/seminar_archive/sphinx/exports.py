@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from .. import schema
+from ..containment import inside, is_active_file
 from ..export_json import archive_document
 from ..feeds import atom_feed, calendar_events, calendar_ics, feed_entries
 from ..readcache import MadeFrom, code_digest, write_if_changed
@@ -88,7 +89,8 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
         target = outdir / state.config.sources_dir
         target.mkdir(parents=True, exist_ok=True)
         for file in sorted(sources.iterdir()):
-            if file.is_file() and file.suffix != ".md":
+            # No symlink out of the tree, nothing a browser would run as a page of the site.
+            if file.is_file() and file.suffix != ".md" and inside(sources, file) and not is_active_file(file):
                 shutil.copyfile(file, target / file.name)
 
 

@@ -1,0 +1,1 @@
++archive_corrections_to = "javascript://example.org/%0Aalert(1)"

@@ -1,0 +1,1 @@
++archive_site_url = "javascript:alert(1)//"

@@ -1,0 +1,1 @@
++archive_image_hosts = ["images.example.org"]
