@@ -333,9 +333,10 @@ def _iso_range(record: CitationRecord) -> str:
 
 def biblatex_entry(record: CitationRecord) -> Entry:
     """biblatex: a session is ``@unpublished`` (an event; ``@misc`` when it has no speakers), a press
-    release ``@online`` (its issuer the ``organization``), the series ``@misc`` with a date range. Only fields of biblatex's data model for the type are used
-    (``biber --validate-datamodel``): what has no field (the place of a press release, the
-    event it is about, the archive version) goes into ``note`` or ``addendum``."""
+    release ``@online`` (its issuer the ``organization``), the series ``@misc`` with a date range.
+    Only fields of biblatex's data model for the type are used (``biber --validate-datamodel``):
+    what has no field (the place of a press release, the event it is about, the archive version)
+    goes into ``note`` or ``addendum``."""
     addendum = _sentences(_version(record), _latest(record))
     common = [("url", raw_url(record.url)), ("langid", _language(record))]
     fields: list[tuple[str, str]]
