@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import DOCS, CliBuild, cli_build, copy_root
-from seminar_archive import cards
+from seminar_archive import cards, feeds
 from seminar_archive.loader import load_archive
 
 BASE = "https://archive.test/"
@@ -197,3 +197,32 @@ def test_the_organiser_is_spelt_one_way(site: CliBuild) -> None:
         assert "Chaire santé, Sciences Po" not in text and "Chaire santé – Sciences Po" not in text
     series = (site.outdir / "series/ia-sante.ris").read_text(encoding="utf-8")
     assert f"AU  - {name}" in series
+
+
+# ------------------------------------------------------------------------------- calendar
+
+def test_calendar_dtstamp_is_the_file_s_time_not_the_event_s(site: CliBuild) -> None:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical((site.outdir / "data" / "series.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(ARCHIVE.sessions_in_order())
+    stamps = {event.decoded("dtstamp") for event in events}
+    assert len(stamps) == 1  # one time for the whole file
+    # This copy of the site is outside git: the stand-in is the last session's day.
+    assert stamps == {feeds.calendar_stamp(ARCHIVE, {})}
+    assert stamps != {event.decoded("dtstart") for event in events}
+
+
+def test_calendar_stamp_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    last = ARCHIVE.sessions_in_order()[-1]
+    assert feeds.calendar_stamp(ARCHIVE, {}) == dt.datetime(2022, 5, 3, tzinfo=dt.UTC)
+    changed = {"sessions/ia-sante-02": dt.datetime(2026, 3, 1, 12, 30, 5, 123, tzinfo=dt.UTC),
+               last.docname: dt.datetime(2026, 1, 2, tzinfo=dt.UTC), "people/x": dt.datetime(2027, 1, 1, tzinfo=dt.UTC)}
+    # The last change of a session page (another page's change does not count).
+    assert feeds.calendar_stamp(ARCHIVE, changed) == dt.datetime(2026, 3, 1, 12, 30, 5, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert feeds.calendar_stamp(ARCHIVE, changed) == dt.datetime.fromtimestamp(1700000000, dt.UTC)
