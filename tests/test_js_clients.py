@@ -206,3 +206,18 @@ def test_citeproc_press_release_is_not_presented_at_the_symposium(rendered: dict
     else:
         # APA 7 and Chicago 18 print no place of publication; the event is not a venue.
         assert "IA et médecine, promesses et limites" not in text and "Académie nationale" not in text
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+def test_citation_js_templates_and_the_moderators(node: str, site: CliBuild, suffix: str) -> None:
+    """What docs/citer.md says: citation-js's own APA, Vancouver and Harvard templates never print
+    a note, so the moderators of a .bib or .ris file do not show; from CSL-JSON, APA prints the
+    chairs. The speakers always show, the moderators never as authors."""
+    output = run_js(node, "parse", [site.outdir / f"sessions/ia-sante-02{suffix}"])
+    [found] = output["result"].values()
+    for template, text in found["templates"].items():
+        assert "Livartowski" in text and "[Intelligence" not in text, template
+        shows = "Benamouzig" in text
+        assert shows == (suffix == ".csl.json" and template == "apa"), (template, text)
+        if shows:
+            assert "Chairs" in text  # labelled as chairs, not listed with the authors

@@ -37,7 +37,12 @@ function parse(file) {
   // citation-js's own output, the way a user of the library gets it.
   const cite = new Cite(data, { forceType: type });
   const items = cite.data.map(({ _graph, ...item }) => item); // _graph: citation-js's own trace
-  return { items, apa: cite.format("bibliography", { format: "text", template: "apa", lang: "en-US" }) };
+  // citation-js's own templates (APA, Vancouver, Harvard), as its users print a file.
+  const templates = {};
+  for (const template of ["apa", "vancouver", "harvard1"]) {
+    templates[template] = cite.format("bibliography", { format: "text", template, lang: "en-US" }).trim();
+  }
+  return { items, apa: templates.apa, templates };
 }
 
 function locale(lang) {
