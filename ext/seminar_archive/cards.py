@@ -43,6 +43,7 @@ def font_file(name: str) -> Path | None:
     return None
 
 
+@cache  # asked for each page
 def available() -> bool:
     """Can cards be drawn on this machine (are the fonts there)?"""
     return font_file(REGULAR) is not None and font_file(BOLD) is not None

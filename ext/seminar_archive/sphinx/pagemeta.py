@@ -65,14 +65,29 @@ def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if description:
         context["metatags"] = (context.get("metatags", "")
                                + f'<meta name="description" content="{html.escape(description)}" />\n')
-        fields["og:description"] = description
+        # sphinxext-opengraph escapes only '"' in og:* values: & and < are escaped here.
+        fields["og:description"] = html.escape(description, quote=False)
     url = card_url(app, item)
     card = cards.card_for(state.archive, item, str(getattr(app.config, "html_title", "") or app.config.project))
     if url and card is not None:
         write_if_changed(Path(app.outdir) / card_path(item.docname), cards.render_card(card))
         fields["og:image"] = url
-        fields["og:image:alt"] = " — ".join(part for part in (card.kicker, card.title) if part)
+        fields["og:image:alt"] = html.escape(" — ".join(part for part in (card.kicker, card.title) if part),
+                                             quote=False)
     context["meta"] = fields
+
+
+def copy_redirected_cards(app: Sphinx, exception: BaseException | None) -> None:
+    """A moved item's card stays at its old address too, as its citation files do: an older
+    version's page (and the links shared from it) named that image."""
+    state = _state(app)
+    if exception is not None or state is None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    for old, new in state.redirects.items():
+        source, target = outdir / card_path(new), outdir / card_path(old)
+        if source.is_file():
+            write_if_changed(target, source.read_bytes())
 
 
 def setup_pagemeta(app: Sphinx) -> None:
@@ -80,3 +95,4 @@ def setup_pagemeta(app: Sphinx) -> None:
         logger.info("[archive] no preview cards: fonts-dejavu-core is not installed (%s)",
                     ", ".join(str(folder) for folder in cards.FONT_DIRS))
     app.connect("html-page-context", add_page_meta, priority=400)
+    app.connect("build-finished", copy_redirected_cards)
