@@ -11,6 +11,7 @@ docs/citer.md says so for each item.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -177,7 +178,17 @@ def test_cards_are_the_same_bytes_from_the_same_item() -> None:
     item = ARCHIVE.sessions["ia-sante-02"]
     card = cards.card_for(ARCHIVE, item, "Archive")
     assert card is not None and card.kicker == "Séance 2 · 7 septembre 2021"
+    assert card.byline.startswith("Alain Livartowski, Olivier Vire")  # the speakers, not the moderators
+    assert "Benamouzig" not in card.byline
     assert cards.render_card(card) == cards.render_card(card)
+    press = cards.card_for(ARCHIVE, ARCHIVE.press["communique-2022-10-21"], "Archive")
+    assert press is not None and press.kicker == "Communiqué de presse · Paris · 21 octobre 2022"
+    assert press.byline == "Health Data Hub"
+    # A long title is cut to four lines, so that the issuer still shows: the names line is drawn.
+    image = Image.open(io.BytesIO(cards.render_card(press))).convert("L")
+    names_band = image.crop((cards.MARGIN, 400, cards.WIDTH - cards.MARGIN, 440))
+    darkest = names_band.getextrema()[0]
+    assert 60 < darkest < 200  # the names' grey ink there, not the title's near-black (a fifth line)
 
 
 def test_the_event_page_has_the_json_ld_the_press_release_points_to(site: CliBuild) -> None:

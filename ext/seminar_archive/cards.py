@@ -96,7 +96,7 @@ def render_card(card: Card) -> bytes:
         y += 48
     y += 16
     title = _font(BOLD, 50)
-    for line in _wrap(draw, card.title, title, text_width, 5):
+    for line in _wrap(draw, card.title, title, text_width, 4):  # room left for the names
         draw.text((MARGIN, y), line, font=title, fill=INK)
         y += 64
     y += 16
