@@ -436,7 +436,10 @@ def test_formatted_question_mark_title_is_not_followed_by_a_stop(real: dict[str,
 def test_formatted_title_keeps_the_case_of_the_source(real: dict[str, CitationRecord]) -> None:
     """Documented in docs/citer.md: the archive does not recapitalise a title ("séance de travail…")."""
     assert "«\u00a0séance de travail sur le livrable final\u00a0»" in formatted_citation(real["iasante-2022-s06"])
-    assert not formatted_citation(real["iasante-2022-s06"]).startswith("Chaire")  # no author: the organiser is not one
+    # No author (the organiser is not one): cited by its title, then the year, the title not repeated.
+    text = formatted_citation(real["iasante-2022-s06"])
+    assert text.startswith("«\u00a0séance de travail sur le livrable final\u00a0». 2022. Séance 6 du séminaire ")
+    assert text.count("livrable final") == 1
 
 
 def test_formatted_first_of_the_month_and_no_moderator(real: dict[str, CitationRecord]) -> None:
