@@ -66,6 +66,7 @@ html_theme_options = {
 html_search_language = "fr"
 
 # OpenGraph tags for link previews. ogp_site_url follows html_baseurl (the extension sets it,
-# per version). No generated preview images: they need matplotlib and differ between builds.
+# per version). sphinxext-opengraph's own cards stay off (they need matplotlib and differ between
+# builds): the extension draws one card per item page itself (seminar_archive/cards.py).
 ogp_site_name = html_title
 ogp_social_cards = {"enable": False}

@@ -98,7 +98,8 @@ def test_pybtex_strict(records: list[CitationRecord], writer: object) -> None:
     assert list(data.entries) == [record.key for record in records]
     for record in records:
         entry = data.entries[record.key]
-        assert len(entry.persons["author"]) == len(record.authors)
+        # A session without speakers has no author, never its organisers (session 6).
+        assert len(entry.persons.get("author", [])) == len(record.authors)
         assert entry.fields["url"] == record.url
 
 
@@ -108,13 +109,13 @@ def test_pandoc_round_trip_gives_back_titles_and_names(records: list[CitationRec
     for record in records:
         item = items[record.key]
         assert item["title"] == tex_reading(record.title)
-        assert [name_reading(pandoc_name(name)) for name in item["author"]] == [
+        assert [name_reading(pandoc_name(name)) for name in item.get("author", [])] == [
             name_reading(reading_order(name)) for name in record.authors]
         assert item["URL"] == record.url
         assert item["language"].startswith("fr")
         if record.chairs:  # moderators come back as a note, never among the authors
             assert item["note"].startswith("Animation : " + tex_reading(reading_order(record.chairs[0])))
-        if record.kind == "session":
+        if record.kind == "session" and record.authors:  # @misc without speakers (biber: author mandatory)
             assert item["type"] == "speech"
             assert item["event"] == tex_reading(record.event_title)
             assert record.date and item["event-date"] == {"date-parts": [[record.date.year, record.date.month,

@@ -129,10 +129,12 @@ def test_classic_bibtex_session(real: dict[str, CitationRecord]) -> None:
         "author": "{Livartowski, Alain and Vire, Olivier and Gavit, Laurence and Garcelon, Nicolas and Morlet, Lydia}",
         "title": "{{IA} et innovations médicales}",
         # Not the date: every style prints month and year after howpublished (test_citation_clients).
-        "howpublished": "{Séance 2 du séminaire [Intelligence artificielle et santé], Chaire santé, Sciences Po}",
+        # The series title plain (brackets are for the page a person reads), its being supplied in the note.
+        "howpublished": "{Séance 2 du séminaire Intelligence artificielle et santé, Chaire santé (Sciences Po)}",
         "year": "{2021}",
         "month": "sep",
-        "note": "{Animation : Daniel Benamouzig, Catherine Commaille-Chapus. Version de l’archive : 2026.1. "
+        "note": "{Animation : Daniel Benamouzig, Catherine Commaille-Chapus. Titre de la série attribué par "
+                "l’archive. Version de l’archive : 2026.1. "
                 r"Version la plus récente : \url{https://archive.example/latest/sessions/ia-sante-02.html}}",
         "url": "{https://archive.example/2026.1/sessions/ia-sante-02.html}",
         "language": "{french}",
@@ -192,7 +194,7 @@ def test_comma_in_a_given_name_is_text() -> None:
 
 def test_corporate_authors_in_double_braces(real: dict[str, CitationRecord]) -> None:
     assert fields_of(to_bibtex([real[PRESS]]))[PRESS]["author"] == "{{Health Data Hub}}"
-    assert fields_of(to_biblatex([real[SERIES]]))[SERIES]["author"] == "{{Chaire santé, Sciences Po}}"
+    assert fields_of(to_biblatex([real[SERIES]]))[SERIES]["author"] == "{{Chaire santé (Sciences Po)}}"
 
 
 def test_moderators_are_a_note_never_authors(real: dict[str, CitationRecord]) -> None:
@@ -212,9 +214,10 @@ def test_moderators_are_a_note_never_authors(real: dict[str, CitationRecord]) ->
 def test_biblatex_session_is_unpublished_with_event(real: dict[str, CitationRecord]) -> None:
     entry = fields_of(to_biblatex([real[S02]]))[S02]
     assert entry["@type"] == "unpublished"
-    assert entry["eventtitle"] == "{[{Intelligence} artificielle et santé]}"
+    assert entry["eventtitle"] == "{{Intelligence} artificielle et santé}"
     assert entry["eventdate"] == entry["date"] == "{2021-09-07}"
-    assert entry["note"] == "{Animation : Daniel Benamouzig, Catherine Commaille-Chapus}"
+    assert entry["note"] == ("{Animation : Daniel Benamouzig, Catherine Commaille-Chapus. "
+                             "Titre de la série attribué par l’archive}")
     assert entry["langid"] == "{french}"
     assert "venue" not in entry  # the sources do not say where sessions took place
     hostile = fields_of(to_biblatex(hostile_records()))["hostile-session"]
@@ -226,7 +229,7 @@ def test_biblatex_press_release_is_online(real: dict[str, CitationRecord]) -> No
     assert entry["@type"] == "online"
     assert entry["date"] == "{2022-10-21}"
     assert entry["note"] == ("{Communiqué de presse, Paris. Au sujet de : {IA} et médecine, promesses et limites "
-                             "(Académie nationale de Médecine, à Paris)}")
+                             "(Académie nationale de Médecine, à Paris). Émetteur attribué par l’archive}")
     assert entry["title"].startswith("{{Symposium} “{IA} et médecine” : le {MIT},")
     assert "{Health Data Hub} font" in entry["title"]
 
@@ -257,7 +260,8 @@ def test_output_is_what_pybtex_reads_back(real: dict[str, CitationRecord]) -> No
             assert list(data.entries) == [record.key for record in records]
             for record in records:
                 assert data.entries[record.key].fields["url"] == record.url
-                assert len(data.entries[record.key].persons["author"]) == len(record.authors)
+                # No author at all for a session without speakers (session 6), never its organisers.
+                assert len(data.entries[record.key].persons.get("author", [])) == len(record.authors)
 
 
 def test_files_joined_from_single_entries_are_what_the_writer_lays_out(real: dict[str, CitationRecord]) -> None:
@@ -303,22 +307,29 @@ def test_ris_session(real: dict[str, CitationRecord]) -> None:
                                                              "Garcelon, Nicolas", "Morlet, Lydia"]
     as_dict = dict(tags)
     assert as_dict["TI"] == "IA et innovations médicales"
-    assert as_dict["T2"] == "[Intelligence artificielle et santé]"
+    assert as_dict["T2"] == "Intelligence artificielle et santé"  # plain: the fact it was supplied is a note
     assert as_dict["DA"] == "2021/09/07" and as_dict["PY"] == "2021"
     assert as_dict["LA"] == "fr" and as_dict["UR"] == real[S02].url
     notes = [value for tag, value in tags if tag == "N1"]
     assert "Animation : Daniel Benamouzig, Catherine Commaille-Chapus" in notes
+    assert "Titre de la série attribué par l’archive" in notes
     assert not any("Benamouzig" in value for tag, value in tags if tag.startswith("A"))
+    assert not any("[" in value for _, value in tags)
 
 
 def test_ris_press_and_series(real: dict[str, CitationRecord]) -> None:
     press = dict(ris_tags(real[PRESS]))
-    assert press["TY"] == "PRESS" and press["AU"] == "Health Data Hub" and press["CY"] == "Paris"
-    assert press["T2"] == "IA et médecine, promesses et limites" and press["M3"] == "Communiqué de presse"
+    # A report for Zotero (PB its institution, M3 its type) and citation-js; no T2, which made
+    # Zotero file the symposium as the journal of a journal article.
+    assert press["TY"] == "RPRT" and press["AU"] == "Health Data Hub" and press["CY"] == "Paris"
+    assert press["PB"] == "Health Data Hub" and press["M3"] == "Communiqué de presse" and "T2" not in press
+    notes = [value for tag, value in ris_tags(real[PRESS]) if tag == "N1"]
+    assert ("Au sujet de : IA et médecine, promesses et limites (20 octobre 2022, Académie nationale de Médecine, "
+            "à Paris)") in notes
     series = ris_tags(real[SERIES])
     assert dict(series)["TY"] == "GEN"
-    # Zotero would split "Chaire santé, Sciences Po" into family and given names.
-    assert ("AU", "Chaire santé – Sciences Po") in series
+    # The organiser's one name, with no comma (Zotero would split it into family and given names).
+    assert ("AU", "Chaire santé (Sciences Po)") in series
     assert ("N1", "Du 1er juin 2020 au 3 mai 2022") in series
 
 
@@ -363,20 +374,26 @@ def test_csl_session(real: dict[str, CitationRecord]) -> None:
     assert item["author"][0] == {"family": "Livartowski", "given": "Alain"}
     assert item["chair"] == [{"family": "Benamouzig", "given": "Daniel"},
                              {"family": "Commaille-Chapus", "given": "Catherine"}]
-    assert item["event-title"] == item["event"] == "[Intelligence artificielle et santé]"
-    assert item["event-date"] == item["issued"] == {"date-parts": [[2021, 9, 7]]}
+    assert item["event-title"] == item["event"] == "Intelligence artificielle et santé"
+    # The date once: with an event-date too, APA and Chicago print the day twice.
+    assert item["issued"] == {"date-parts": [[2021, 9, 7]]} and "event-date" not in item
     assert (item["language"], item["genre"], item["number"]) == ("fr", "Séance de séminaire", "2")
-    assert item["publisher"] == "Chaire santé, Sciences Po"
+    assert item["publisher"] == "Chaire santé (Sciences Po)"
+    # Zotero's CSL import has no mapping for chair: the moderators are also a labelled note.
+    assert item["note"].startswith("Animation : Daniel Benamouzig, Catherine Commaille-Chapus. "
+                                   "Titre de la série attribué par l’archive")
     assert item["URL"] == real[S02].url and item["version"] == "2026.1"
     assert "event-place" not in item
 
 
 def test_csl_press_and_series(real: dict[str, CitationRecord]) -> None:
     press, series = to_csl_json([real[PRESS], real[SERIES]])
-    assert press["type"] == "article" and press["genre"] == "Communiqué de presse"
-    assert press["author"] == [{"literal": "Health Data Hub"}]
+    assert press["type"] == "report" and press["genre"] == "Communiqué de presse"
+    assert press["author"] == [{"literal": "Health Data Hub"}] and press["publisher"] == "Health Data Hub"
     assert press["publisher-place"] == "Paris"
-    assert press["event-place"] == "Académie nationale de Médecine, à Paris"
+    # Not presented at the symposium: the event it is about is a note, not event-title/event-place.
+    assert "event-title" not in press and "event-place" not in press and "event" not in press
+    assert press["note"].startswith("Au sujet de : IA et médecine, promesses et limites (20 octobre 2022, ")
     assert series["type"] == "event"
     assert series["issued"] == {"date-parts": [[2020, 6, 1], [2022, 5, 3]]}
 
@@ -404,8 +421,25 @@ def test_formatted_session(real: dict[str, CitationRecord]) -> None:
     assert formatted_citation(real[S02]) == (
         "Livartowski, Alain, Olivier Vire, Laurence Gavit, Nicolas Garcelon et Lydia Morlet. 2021. "
         "«\u00a0IA et innovations médicales\u00a0». Séance 2 du séminaire [Intelligence artificielle et santé], "
-        "Chaire santé, Sciences Po, 7 septembre 2021. Animation : Daniel Benamouzig et Catherine "
+        "Chaire santé (Sciences Po), 7 septembre 2021. Animation : Daniel Benamouzig et Catherine "
         "Commaille-Chapus. Version de l’archive : 2026.1. https://archive.example/2026.1/sessions/ia-sante-02.html")
+
+
+def test_formatted_question_mark_title_is_not_followed_by_a_stop(real: dict[str, CitationRecord]) -> None:
+    questions = [r for r in real.values() if r.title.endswith("?")]
+    assert questions  # session 5 of the programme asks a question
+    for record in questions:
+        text = formatted_citation(record)
+        assert "?\u00a0» Séance" in text and "?\u00a0»." not in text
+
+
+def test_formatted_title_keeps_the_case_of_the_source(real: dict[str, CitationRecord]) -> None:
+    """Documented in docs/citer.md: the archive does not recapitalise a title ("séance de travail…")."""
+    assert "«\u00a0séance de travail sur le livrable final\u00a0»" in formatted_citation(real["iasante-2022-s06"])
+    # No author (the organiser is not one): cited by its title, then the year, the title not repeated.
+    text = formatted_citation(real["iasante-2022-s06"])
+    assert text.startswith("«\u00a0séance de travail sur le livrable final\u00a0». 2022. Séance 6 du séminaire ")
+    assert text.count("livrable final") == 1
 
 
 def test_formatted_first_of_the_month_and_no_moderator(real: dict[str, CitationRecord]) -> None:
@@ -418,14 +452,15 @@ def test_formatted_press_release(real: dict[str, CitationRecord]) -> None:
     assert formatted_citation(real[PRESS]) == (
         "Health Data Hub. 2022. «\u00a0Symposium “IA et médecine” : le MIT, l’Académie de médecine, l’Ambassade "
         "de France aux États-Unis et le Health Data Hub font l’état des lieux des avancées de l’IA en santé avec "
-        "des experts internationaux.\u00a0». Communiqué de presse, Paris, 21 octobre 2022. Au sujet de : IA et "
+        # The title's own full stop, not the style's too ("internationaux. ».").
+        "des experts internationaux.\u00a0» Communiqué de presse, Paris, 21 octobre 2022. Au sujet de : IA et "
         "médecine, promesses et limites (Académie nationale de Médecine, à Paris). Version de l’archive : "
         "2026.1. https://archive.example/2026.1/press/communique-2022-10-21.html")
 
 
 def test_formatted_series(real: dict[str, CitationRecord]) -> None:
     assert formatted_citation(real[SERIES]) == (
-        "Chaire santé, Sciences Po. 2020–2022. «\u00a0[Intelligence artificielle et santé]\u00a0». Séminaire, "
+        "Chaire santé (Sciences Po). 2020–2022. «\u00a0[Intelligence artificielle et santé]\u00a0». Séminaire, "
         "1er juin 2020–3 mai 2022. Version de l’archive : 2026.1. https://archive.example/2026.1/series/ia-sante.html")
 
 
@@ -433,7 +468,7 @@ def test_formatted_series_within_one_year(real: dict[str, CitationRecord]) -> No
     """citeproc-py 0.x fails on a range inside one year; such a series is cited by its year."""
     record = dataclasses.replace(real[SERIES], date=dt.date(2000, 2, 15), end_date=dt.date(2000, 7, 1))
     text = formatted_citation(record)
-    assert text.startswith("Chaire santé, Sciences Po. 2000. ")
+    assert text.startswith("Chaire santé (Sciences Po). 2000. ")
     assert "Séminaire, 2000." in text
 
 

@@ -47,7 +47,11 @@ def test_session_head_makes_a_zotero_presentation(site: CliBuild) -> None:
     contributors = [c for n, c in tags if n == "eprints.contributors_name"]
     assert presenters[0] == "Livartowski, Alain" and len(presenters) == 5
     assert contributors == ["Benamouzig, Daniel", "Commaille-Chapus, Catherine"]  # moderators apart
-    assert ("eprints.event_title", "[Intelligence artificielle et santé]") in tags
+    # Plain: square brackets are for the page a person reads, never a machine field.
+    assert ("eprints.event_title", "Intelligence artificielle et santé") in tags
+    # Google Scholar needs authors; Zotero then prefers them to eprints.creators_name (same people).
+    assert [c for n, c in tags if n == "citation_author"] == presenters
+    assert ("eprints.event_type", "Séance de séminaire") in tags  # the files' type word (RIS M3, CSL genre)
     assert ("citation_public_url", f"{BASE}sessions/ia-sante-02.html") in tags
     canonical = page.head.find("link", rel="canonical")
     assert canonical is not None and canonical["href"] == f"{BASE}sessions/ia-sante-02.html"
@@ -65,7 +69,10 @@ def test_press_head_and_json_ld(site: CliBuild) -> None:
     page = soup(site, "press/communique-2022-10-21.html")
     tags = dict(meta(page))
     assert tags["citation_date"] == "2022/10/21"
-    assert tags["DC.type"] == "Communiqué de presse"
+    assert tags["DC.type"] == "Communiqué de presse"  # Zotero's report type
+    # A report for Zotero, issued at a place (not DC.coverage: Zotero's "Loc. in Archive").
+    assert tags["citation_technical_report_institution"] == "Health Data Hub"
+    assert tags["eprints.place_of_pub"] == "Paris" and "DC.coverage" not in tags
     data = json_ld(page)
     assert data["@type"] == "NewsArticle" and data["about"]["name"] == "IA et médecine, promesses et limites"
     assert "Emmanuel Bacry" in [p["name"] for p in data["mentions"]]

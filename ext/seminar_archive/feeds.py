@@ -2,8 +2,10 @@
 an Atom feed (feedgen), from the model alone.
 
 Both are reproducible: a build of the same sources writes the same bytes. iCalendar requires a
-DTSTAMP on each event; it is SOURCE_DATE_EPOCH when set, or else the session's own date, never the
-time of the build. Text is escaped by the libraries (iCalendar's backslash escapes, XML's entities);
+DTSTAMP on each event, the time the calendar file was made (RFC 5545, 3.8.7.2; not the event's
+date). A reproducible stand-in for it: SOURCE_DATE_EPOCH when set, or else the last change (git)
+of the pages the calendar is made from, or, outside git, the day of the last session; never the
+clock of the build. Text is escaped by the libraries (iCalendar's backslash escapes, XML's entities);
 characters XML cannot carry at all (control characters) are dropped first.
 """
 
@@ -53,10 +55,17 @@ def session_description(archive: Archive, session: Session) -> str:
     return "\n".join(lines)
 
 
-def _stamp(day: dt.date) -> dt.datetime:
+def calendar_stamp(archive: Archive, changed: Mapping[str, dt.datetime]) -> dt.datetime:
+    """When the calendar was made, reproducibly: SOURCE_DATE_EPOCH, else the last change of a
+    session page (``changed``: docname -> last change), else the last session's day."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    sessions = archive.sessions_in_order()
+    dates = [changed[s.docname] for s in sessions if s.docname in changed]
+    if dates:
+        return max(dates).astimezone(dt.UTC).replace(microsecond=0)
+    day = sessions[-1].date if sessions else dt.date(1970, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
@@ -72,11 +81,14 @@ class CalendarEvent:
     url: str
 
 
-def calendar_events(archive: Archive, url_for: UrlFor, site_url: str) -> list[CalendarEvent]:
+def calendar_events(archive: Archive, url_for: UrlFor, site_url: str,
+                    changed: Mapping[str, dt.datetime] | None = None) -> list[CalendarEvent]:
     """One all-day event per session (the sources give dates, not hours), in date order. UIDs are
-    ``<session id>@<the site's host>``: the same in every version and every build."""
+    ``<session id>@<the site's host>``: the same in every version and every build. Every event's
+    DTSTAMP is the file's (:func:`calendar_stamp`)."""
     host = urlparse(site_url).hostname or "archive.invalid"
-    return [CalendarEvent(f"{session.id}@{host}", _stamp(session.date), session.date, session.title,
+    stamp = calendar_stamp(archive, changed or {})
+    return [CalendarEvent(f"{session.id}@{host}", stamp, session.date, session.title,
                           session_description(archive, session), url_for(session.docname))
             for session in archive.sessions_in_order()]
 
@@ -87,7 +99,7 @@ def calendar_ics(events: list[CalendarEvent]) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Séminaire IA et santé (Chaire santé, Sciences Po)")
+    calendar.add("x-wr-calname", "Séminaire IA et santé, Chaire santé (Sciences Po)")
     for found in events:
         event = icalendar.Event()
         event.add("uid", found.uid)

@@ -17,6 +17,8 @@ from real clients (DESIGN.md, "Citation rules learnt from the field"):
   French usage does). A family name BibTeX would otherwise split (a lowercase word, ``and``,
   a comma) is braced whole. Corporate authors in double braces: ``{{Health Data Hub}}``.
 * Moderators are never authors: a ``note`` says "Animation : …".
+* Titles are plain (no square brackets, which are for the page a person reads); what the archive
+  supplied is said in the ``note`` ("Titre de la série attribué par l’archive").
 
 latexcodec (pybtex's own encoder, ``ulatex+utf8``) is not used: it keeps UTF-8 as we want, but
 escapes only ``& % # _``, turns ``~`` into ``\\textasciitilde\\ `` and leaves ``$ { } ^ \\`` as
@@ -34,7 +36,7 @@ from pybtex.database.output.bibtex import Writer
 
 from ..textfr import date_fr
 from .common import fold, reading_list
-from .record import CitationRecord, Name
+from .record import CitationRecord, Name, supplied_note
 
 LANGID = {"fr": "french", "en": "english"}
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -247,6 +249,10 @@ def _moderators(record: CitationRecord) -> str:
     return latex_text(f"Animation : {reading_list(record.chairs)}") if record.chairs else ""
 
 
+def _supplied(record: CitationRecord) -> str:
+    return latex_text(supplied_note(record))
+
+
 def _version(record: CitationRecord) -> str:
     return latex_text(f"Version de l’archive : {record.version}") if record.version else ""
 
@@ -299,12 +305,15 @@ def _span(record: CitationRecord) -> str:
 def bibtex_entry(record: CitationRecord) -> Entry:
     """Classic BibTeX: ``@misc`` with howpublished, year, month, note, url and language."""
     fields = [
+        # BibTeX's own field for sorting and labelling an entry with no author (a session without
+        # speakers): its title, as such works are cited, never its organisers as authors.
+        ("key", "" if record.authors else latex_text(record.title)),
         ("title", latex_title(record.title)),
         ("howpublished", _howpublished(record)),
         ("year", record.year),
         ("month", MONTH_MACROS[record.date.month - 1] if record.date else ""),
-        ("note", _sentences(_span(record), _moderators(record), _about_event(record), _version(record),
-                            _latest(record))),
+        ("note", _sentences(_span(record), _moderators(record), _about_event(record), _supplied(record),
+                            _version(record), _latest(record))),
         ("url", raw_url(record.url)),
         ("language", _language(record)),
         # bibtex ignores it; pandoc and biber read the language from langid only (and pandoc
@@ -323,14 +332,29 @@ def _iso_range(record: CitationRecord) -> str:
 
 
 def biblatex_entry(record: CitationRecord) -> Entry:
-    """biblatex: a session is ``@unpublished`` (an event), a press release ``@online``, the series
-    ``@misc`` with a date range. Only fields of biblatex's data model for the type are used
-    (``biber --validate-datamodel``): what has no field (the place of a press release, the
-    event it is about, the archive version) goes into ``note`` or ``addendum``."""
+    """biblatex: a session is ``@unpublished`` (an event; ``@misc`` when it has no speakers), a press
+    release ``@online`` (its issuer the ``organization``), the series ``@misc`` with a date range.
+    Only fields of biblatex's data model for the type are used (``biber --validate-datamodel``):
+    what has no field (the place of a press release, the event it is about, the archive version)
+    goes into ``note`` or ``addendum``."""
     addendum = _sentences(_version(record), _latest(record))
     common = [("url", raw_url(record.url)), ("langid", _language(record))]
     fields: list[tuple[str, str]]
-    if record.kind == "session":
+    if record.kind == "session" and not record.authors:
+        # @unpublished requires an author, and a session without speakers has none (its organisers
+        # did not present it): @misc requires only a title and a date.
+        kind = "misc"
+        fields = [
+            ("title", latex_title(record.title)),
+            ("type", latex_text(record.genre)),
+            ("howpublished", _howpublished(record)),
+            ("organization", latex_text(record.publisher)),
+            ("date", _iso_range(record)),
+            ("note", _sentences(_moderators(record), _supplied(record))),
+            ("addendum", addendum),
+            *common,
+        ]
+    elif record.kind == "session":
         number = f"Séance {record.number}" if record.number else record.genre
         kind = "unpublished"
         fields = [
@@ -340,7 +364,7 @@ def biblatex_entry(record: CitationRecord) -> Entry:
             ("eventdate", record.date.isoformat() if record.date else ""),
             ("venue", latex_text(record.event_place)),
             ("date", _iso_range(record)),
-            ("note", _moderators(record)),
+            ("note", _sentences(_moderators(record), _supplied(record))),
             ("addendum", addendum),
             *common,
         ]
@@ -348,9 +372,11 @@ def biblatex_entry(record: CitationRecord) -> Entry:
         kind = "online"
         fields = [
             ("title", latex_title(record.title)),
+            # The issuer as @online's organisation (citation-js reads it as the publisher).
+            ("organization", latex_text(record.publisher)),
             ("date", _iso_range(record)),
             ("note", _sentences(latex_text(", ".join(p for p in (record.genre, record.place) if p)),
-                                _about_event(record))),
+                                _about_event(record), _supplied(record))),
             ("addendum", addendum),
             *common,
         ]
@@ -360,7 +386,7 @@ def biblatex_entry(record: CitationRecord) -> Entry:
             ("title", latex_title(record.title)),
             ("type", latex_text(record.genre)),
             ("date", _iso_range(record)),
-            ("note", _moderators(record)),
+            ("note", _sentences(_moderators(record), _supplied(record))),
             ("addendum", addendum),
             *common,
         ]

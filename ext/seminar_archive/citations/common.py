@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..model import with_particle
-from .record import Name
+from ..textfr import date_fr
+from .record import CitationRecord, Name
 
 # Whitespace but the no-break spaces of French typography ("Animation :", « IA »).
 _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
@@ -33,3 +34,17 @@ def reading_order(name: Name) -> str:
 
 def reading_list(names: tuple[Name, ...]) -> str:
     return ", ".join(reading_order(name) for name in names)
+
+
+def moderators_note(record: CitationRecord) -> str:
+    """'Animation : Daniel Benamouzig, Catherine Commaille-Chapus': the moderators, labelled."""
+    return f"Animation : {reading_list(record.chairs)}" if record.chairs else ""
+
+
+def about_event(record: CitationRecord) -> str:
+    """The event a press release is about, for a note: its title, date and venue."""
+    if record.kind != "press" or not record.event_title:
+        return ""
+    facts = ", ".join(part for part in (date_fr(record.event_date) if record.event_date else "",
+                                        record.event_place) if part)
+    return f"Au sujet de : {record.event_title}" + (f" ({facts})" if facts else "")

@@ -1,14 +1,19 @@
 """CSL-JSON (CSL 1.0.2 input data) from citation records.
 
-* A session is a ``speech`` (CSL's type for a talk or presentation), its speakers the
-  ``author``s, its moderators the ``chair``s (CSL 1.0.2's role for who chairs a session: never
-  merged into authors), its series the ``event-title`` (and the older ``event``, which
-  CSL 1.0.1 processors and Zotero read), its date both ``event-date`` and ``issued``.
-* A press release is an ``article``: CSL's type for a stand-alone text that is neither in a
-  periodical nor a report; ``genre`` says "Communiqué de presse". The event it is about is
-  its ``event-title``.
+* A session is a ``speech`` (CSL's type for a talk or presentation; Zotero's *presentation*),
+  its speakers the ``author``s, its moderators the ``chair``s (CSL 1.0.2's role for who chairs a
+  session: never merged into authors) and also a ``note`` "Animation : …", since Zotero's CSL
+  import has no mapping for ``chair`` and would drop them. Its series is the ``event-title``
+  (and the older ``event``, which CSL 1.0.1 processors and Zotero read). Its date is ``issued``
+  alone: with an ``event-date`` too, APA and Chicago print the same day twice.
+* A press release is a ``report`` (Zotero's *report*: ``publisher`` its institution,
+  ``publisher-place`` its place, ``genre`` its type, "Communiqué de presse"). ``article`` became a
+  preprint in Zotero, and an ``event-title`` made APA and Chicago print it as presented at the
+  symposium: the event it is about is in the ``note``.
 * The series is an ``event`` (new in CSL 1.0.2: the event itself rather than a contribution to
   it), ``issued`` spanning its first to its last session.
+
+Titles are plain (no square brackets); what the archive supplied is said in the ``note``.
 
 Names are ``{"family", "given", "non-dropping-particle"}`` or ``{"literal"}`` for an
 organisation. A French particle ("de") is a non-dropping particle: styles keep the default
@@ -25,10 +30,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .record import CitationRecord, Name
+from .common import about_event, moderators_note
+from .record import CitationRecord, Name, supplied_note
 
 SCHEMA_FILE = "csl-items.schema.json"  # ours, written from the CSL 1.0.2 specification
-TYPES = {"session": "speech", "press": "article", "series": "event"}
+TYPES = {"session": "speech", "press": "report", "series": "event"}
 
 
 def csl_name(name: Name) -> dict[str, str]:
@@ -62,14 +68,9 @@ def csl_item(record: CitationRecord) -> dict[str, Any]:
         item["chair"] = [csl_name(name) for name in record.chairs]
     if record.date:
         item["issued"] = csl_date(record.date, record.end_date)
-    if record.kind == "series":
-        if record.date:
-            item["event-date"] = csl_date(record.date, record.end_date)
-    elif record.event_title:
+    if record.kind == "session" and record.event_title:
         item["event-title"] = item["event"] = record.event_title
-    if record.kind == "session" and record.date:
-        item["event-date"] = csl_date(record.date)
-    if record.event_place:
+    if record.kind == "session" and record.event_place:
         item["event-place"] = record.event_place
     if record.publisher:
         item["publisher"] = record.publisher
@@ -79,8 +80,11 @@ def csl_item(record: CitationRecord) -> dict[str, Any]:
         item["number"] = str(record.number)
     if record.version:
         item["version"] = record.version
+    notes = [moderators_note(record), about_event(record), supplied_note(record)]
     if record.latest_url and record.latest_url != record.url:
-        item["note"] = f"Version la plus récente : {record.latest_url}"
+        notes.append(f"Version la plus récente : {record.latest_url}")
+    if any(notes):
+        item["note"] = ". ".join(note.rstrip(".") for note in notes if note)
     return item
 
 

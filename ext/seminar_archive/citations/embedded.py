@@ -9,17 +9,24 @@
 - schema.org JSON-LD: an Event in an EventSeries for a session, a NewsArticle for a press
   release, an EventSeries for the series.
 
+Google Scholar requires ``citation_title``, ``citation_publication_date`` and at least one
+``citation_author``: a session page names its speakers there (and in ``eprints.creators_name``).
 Zotero keeps Highwire authors over eprints creators when both are present and then drops the
-eprints contributors, so session pages give their speakers through ``eprints.creators_name``
-only: that way the moderators reach Zotero as contributors instead of being lost.
+eprints contributors, so the moderators reach Zotero from the page in the abstract (the page's
+description, "… Animation : …"), not as creators. ``citation_conference_title`` is not given: it
+would make Zotero create a conference paper instead of a presentation. A press release is a
+report for Zotero (``citation_technical_report_institution``), its type in ``DC.type`` (Zotero's
+report type), its place in ``eprints.place_of_pub`` (Zotero's place; ``DC.coverage`` became
+"Loc. in Archive"). Machine fields carry plain titles, never the square brackets of a supplied one.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Archive, Item, PressRelease, Series, Session
-from .record import CitationRecord, Name
+from ..model import Archive, Event, Item, PressRelease, Series, Session
+from .common import family_with_particle
+from .record import CitationRecord, Name, organisation_name
 
 MetaTags = list[tuple[str, str]]
 
@@ -29,7 +36,8 @@ def _slashed(record: CitationRecord) -> str:
 
 
 def _inverted(name: Name) -> str:
-    return name.literal or f"{name.family}, {name.given}".strip(", ")
+    """'Commaille-Chapus, Catherine', 'de La Fontaine, Jean'; an organisation's whole name."""
+    return name.literal or f"{family_with_particle(name)}, {name.given}".strip(", ")
 
 
 def meta_tags(record: CitationRecord) -> MetaTags:
@@ -41,13 +49,15 @@ def meta_tags(record: CitationRecord) -> MetaTags:
     if record.publisher:
         tags.append(("citation_publisher", record.publisher))
     if record.kind == "session":
+        tags += [("citation_author", _inverted(n)) for n in record.authors]
         tags += [("eprints.type", "conference_item"), ("eprints.ispublished", "unpub")]
         tags += [("eprints.creators_name", _inverted(n)) for n in record.authors if not n.is_corporate]
         tags += [("eprints.contributors_name", _inverted(n)) for n in record.chairs]
         if record.event_title:
             tags.append(("eprints.event_title", record.event_title))
-        tags += [("eprints.event_type", "seminar"), ("eprints.event_dates", record.date.isoformat() if record.date
-                                                                             else "")]
+        # Zotero's presentation type: the same word as the files' (RIS M3, CSL genre).
+        tags += [("eprints.event_type", record.genre), ("eprints.event_dates", record.date.isoformat() if record.date
+                                                                                 else "")]
         if record.date:
             tags.append(("eprints.date", record.date.isoformat()))
         if record.event_place:
@@ -58,7 +68,7 @@ def meta_tags(record: CitationRecord) -> MetaTags:
             tags.append(("citation_technical_report_institution", record.publisher))
         tags.append(("DC.type", record.genre))
         if record.place:
-            tags.append(("DC.coverage", record.place))
+            tags.append(("eprints.place_of_pub", record.place))
     else:
         tags += [("citation_author", _inverted(n)) for n in record.authors if not n.is_corporate]
     return [(name, content) for name, content in tags if content]
@@ -79,14 +89,38 @@ def _person(archive: Archive, person_id: str, url_for: Any) -> dict[str, Any]:
 
 
 def _organisation(archive: Archive, org_id: str, url_for: Any) -> dict[str, Any]:
-    org = archive.organisations[org_id]
-    return {"@type": "Organization", "name": org.name, "url": url_for(f"organisations/{org.id}")}
+    """An organisation, named as the citations name it ("Chaire santé (Sciences Po)")."""
+    orgs = archive.organisations
+    org = orgs[org_id]
+    return {"@type": "Organization", "name": organisation_name(org, orgs.get(org.parent or "")),
+            "url": url_for(f"organisations/{org.id}")}
 
 
-def json_ld(archive: Archive, item: Item, url_for: Any) -> dict[str, Any]:
-    """schema.org description of an item; ``url_for`` turns a docname into an absolute URL."""
+def _event(archive: Archive, event: Event, url_for: Any) -> dict[str, Any]:
+    """A one-off event (the symposium) as schema.org describes it."""
+    found: dict[str, Any] = {"@type": "Event", "name": event.title, "startDate": event.date.isoformat(),
+                             "url": url_for(event.docname)}
+    if event.venue:
+        found["location"] = {"@type": "Place", "name": event.venue}
+    people = {"performer": event.speakers, "contributor": event.moderators}
+    for key, appearances in people.items():
+        named = [_person(archive, a.person, url_for) for a in appearances if a.person in archive.people]
+        if named:
+            found[key] = named
+    for key, ids in (("organizer", event.organisers), ("sponsor", event.supporters)):
+        named = [_organisation(archive, o, url_for) for o in ids if o in archive.organisations]
+        if named:
+            found[key] = named
+    return found
+
+
+def json_ld(archive: Archive, item: Item, url_for: Any, image: str = "") -> dict[str, Any]:
+    """schema.org description of an item; ``url_for`` turns a docname into an absolute URL, ``image``
+    is the absolute URL of the item's card (a NewsArticle needs one)."""
     base: dict[str, Any] = {"@context": "https://schema.org", "url": url_for(item.docname), "inLanguage": "fr",
                             "identifier": item.id}
+    if image:
+        base["image"] = image
     if isinstance(item, Session):
         series = archive.series.get(item.series)
         found = {**base, "@type": "Event", "name": item.title, "startDate": item.date.isoformat(),
@@ -112,6 +146,13 @@ def json_ld(archive: Archive, item: Item, url_for: Any) -> dict[str, Any]:
         if event:
             found["about"] = {"@type": "Event", "name": event.title, "startDate": event.date.isoformat(),
                               "url": url_for(event.docname), "location": {"@type": "Place", "name": event.venue}}
+        return found
+    if isinstance(item, Event):
+        found = {**base, **_event(archive, item, url_for), "url": url_for(item.docname)}
+        about = [p for p in archive.press_in_order() if p.event == item.id]
+        if about:
+            found["subjectOf"] = [{"@type": "NewsArticle", "headline": p.title, "url": url_for(p.docname),
+                                   "datePublished": p.date.isoformat()} for p in about]
         return found
     if isinstance(item, Series):
         sessions = archive.sessions_of_series(item.id)

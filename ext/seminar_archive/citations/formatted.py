@@ -10,6 +10,12 @@ misses hyphenated name variables such as ``editorial-director`` in styles) and
 citeproc-py also puts a space after a particle ending in an apostrophe ("d’ Alembert"), so
 for it such a particle is glued to the family name.
 
+This is the one view of a record meant for a person: supplied titles are in square brackets here
+(and in no file). A title that ends with its own punctuation ("… en santé ?", "… internationaux.")
+is not followed by the style's full stop, as citeproc-js does and citeproc-py does not. Titles
+are cited with the case the source gives them ("séance de travail…", "introduction"): the archive
+does not recapitalise a source's words (docs/citer.md).
+
 HTML: citeproc-py's HTML formatter escapes the style's own text but not the item's variables
 (a title "<script>" comes out as markup), so the HTML citation is the plain one, escaped. The
 style has no italics or other markup, so nothing is lost.
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -35,6 +42,8 @@ STYLE = "archive-fr.csl"
 # CSL 1.0.2 variable -> the CSL 1.0.1 variable citeproc-py renders in its place.
 _TO_CITEPROC_PY = {"chair": "recipient", "event-title": "event"}
 _KNOWN = {name.replace("_", "-") for name in citeproc.VARIABLES} | {"id", "type"}
+# A full stop the style adds after text that already ends a sentence: "? ».", "..".
+_DOUBLED_STOP = re.compile("([.?!…](?:\u00a0?»)?)\\.(?=\\s|$)")
 
 
 def style_text() -> str:
@@ -61,6 +70,14 @@ def _glue_elided(name: dict[str, str]) -> dict[str, str]:
 
 def _citeproc_item(record: CitationRecord) -> dict[str, Any]:
     item = csl_item(record)
+    # A person reads this one: what the archive supplied is bracketed, and the event a press
+    # release is about (a note in the files) is shown by the style's "about" macro.
+    item["title"] = record.shown("title")
+    if record.event_title:
+        item["event-title"] = record.shown("event_title")
+    if record.kind == "press" and record.event_place:
+        item["event-place"] = record.event_place
+    item.pop("event", None)
     for new, old in _TO_CITEPROC_PY.items():
         if new in item:
             item[old] = item.pop(new)
@@ -87,7 +104,7 @@ def _render(record: CitationRecord, output: Any) -> str:
 
 def formatted_citation(record: CitationRecord) -> str:
     """The citation as plain text."""
-    return fold(_render(record, formatter.plain))
+    return _DOUBLED_STOP.sub(r"\1", fold(_render(record, formatter.plain)))
 
 
 def formatted_citation_html(record: CitationRecord) -> str:

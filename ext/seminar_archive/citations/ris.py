@@ -2,8 +2,14 @@
 
 * A session is ``TY  - SLIDE``, which Zotero imports as a *presentation*: speakers are ``AU``
   (presenters), the series is ``T2`` (the meeting name), ``M3`` the presentation type.
-* A press release is ``TY  - PRESS`` (RIS's press release); the event it is about is ``T2``.
+  (citation-js reads ``SLIDE`` as a ``motion_picture``; no RIS type is a talk for both.)
+* A press release is ``TY  - RPRT``, a *report* in Zotero and citation-js: its issuer ``AU`` and
+  ``PB`` (Zotero's institution), its place ``CY``, ``M3`` "Communiqué de presse" (the report
+  type). ``PRESS`` became a journal article in Zotero (with the symposium, in ``T2``, as the
+  journal) and an entry with no type in citation-js; the event it is about is now a note.
 * The series is ``TY  - GEN`` (generic), dated from its first session, the span in a note.
+
+Titles are plain (no square brackets); what the archive supplied is said in a note.
 
 Moderators are not ``AU``. RIS has no "chair" role, and the only tags Zotero maps to another
 creator of a presentation (``A2``, ``A3``) give presenters again, while ``A4`` (translator)
@@ -20,10 +26,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..textfr import date_fr
-from .common import family_with_particle, fold, reading_list
-from .record import CitationRecord, Name
+from .common import about_event, family_with_particle, fold, moderators_note
+from .record import CitationRecord, Name, supplied_note
 
-TYPES = {"session": "SLIDE", "press": "PRESS", "series": "GEN"}
+TYPES = {"session": "SLIDE", "press": "RPRT", "series": "GEN"}
 
 
 def ris_name(name: Name) -> str:
@@ -31,7 +37,7 @@ def ris_name(name: Name) -> str:
 
     Zotero reads an ``AU`` without a comma as an organisation and splits one with a comma into
     family and given names, and RIS has no other way to mark an organisation: so commas in an
-    organisation's name become dashes ("Chaire santé – Sciences Po")."""
+    organisation's name become dashes (the archive's own names have none: "Chaire santé (Sciences Po)")."""
     if name.is_corporate:
         # A name of nothing but commas still names someone: keep it, as dashes.
         return (" – ".join(part.strip() for part in name.literal.split(",") if part.strip())
@@ -48,17 +54,14 @@ def ris_tags(record: CitationRecord) -> list[tuple[str, str]]:
     """The record's (tag, value) pairs, in the order written, ``TY`` first and ``ER`` last."""
     tags: list[tuple[str, str]] = [("TY", TYPES[record.kind]), ("ID", record.key), ("TI", record.title)]
     tags += [("AU", ris_name(name)) for name in record.authors]
-    tags += [("T2", record.event_title), ("M3", record.genre)]
+    tags += [("T2", record.event_title if record.kind == "session" else ""), ("M3", record.genre)]
     tags += [("DA", _date(record.date)), ("PY", record.year)]
     tags += [("CY", record.event_place if record.kind == "session" else record.place), ("PB", record.publisher)]
     tags += [("LA", record.language), ("UR", record.url)]
     if record.kind == "session" and record.number:
         tags.append(("N1", f"Séance {record.number}" + (f" du séminaire {record.event_title}"
                                                         if record.event_title else "")))
-    if record.chairs:
-        tags.append(("N1", "Animation : " + reading_list(record.chairs)))
-    if record.kind == "press" and record.event_place:
-        tags.append(("N1", f"Lieu de l’événement : {record.event_place}"))
+    tags += [("N1", moderators_note(record)), ("N1", about_event(record)), ("N1", supplied_note(record))]
     if record.kind == "series" and record.date and record.end_date and record.end_date != record.date:
         tags.append(("N1", f"Du {date_fr(record.date)} au {date_fr(record.end_date)}"))
     if record.version:

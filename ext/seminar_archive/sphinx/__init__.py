@@ -24,6 +24,7 @@ from .generate import write_pages
 from .guards import setup_guards
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .jinjaenv import tune_templates
+from .pagemeta import card_url, setup_pagemeta
 from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
@@ -146,7 +147,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
                          doctree: object) -> None:
     state = _domain(app.env).build
     if state is not None:
-        add_head(state, pagename, context)
+        add_head(state, pagename, context, lambda item: card_url(app, item))
         if callable(context.get("pathto")):
             context["metatags"] = context.get("metatags", "") + feed_links(state, context["pathto"])
     # pydata-sphinx-theme's navigation folds sections in <details> whose <summary> has no text:
@@ -279,6 +280,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_static_path)
     install_collector_hints(app)
     setup_guards(app)
+    setup_pagemeta(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

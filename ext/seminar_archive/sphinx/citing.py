@@ -134,12 +134,14 @@ def cite_section(state: BuildState, record: CitationRecord, docname: str) -> nod
     return block
 
 
-def head_html(state: BuildState, item: Item) -> str:
-    """Meta tags and JSON-LD for an item page, every value escaped for where it lands."""
-    record = record_for(state, item)
-    tags = [f'<meta name="{html.escape(name)}" content="{html.escape(content)}" />'
-            for name, content in meta_tags(record)]
-    data = json_ld(state.archive, item, state.url_for)
+def head_html(state: BuildState, item: Item, image: str = "") -> str:
+    """Meta tags and JSON-LD for an item page, every value escaped for where it lands. An event
+    page (not citable) gets its JSON-LD only: the press release's points to it."""
+    tags = []
+    if item.kind in CITABLE_KINDS:
+        tags = [f'<meta name="{html.escape(name)}" content="{html.escape(content)}" />'
+                for name, content in meta_tags(record_for(state, item))]
+    data = json_ld(state.archive, item, state.url_for, image)
     # In a <script>, only "</" could end the element early; escape <, > and & for good measure.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -147,11 +149,11 @@ def head_html(state: BuildState, item: Item) -> str:
     return "\n".join(tags) + "\n"
 
 
-def add_head(state: BuildState, pagename: str, context: dict[str, Any]) -> None:
+def add_head(state: BuildState, pagename: str, context: dict[str, Any], image_for: Callable[[Item], str]) -> None:
     """Add an item page's embedded metadata to its head; other pages get none."""
     item = state.items_by_docname.get(pagename)
-    if item is not None and item.kind in CITABLE_KINDS:
-        context["metatags"] = context.get("metatags", "") + head_html(state, item)
+    if item is not None and item.kind in (*CITABLE_KINDS, "event"):
+        context["metatags"] = context.get("metatags", "") + head_html(state, item, image_for(item))
 
 
 def write_downloads(app: Sphinx, state: BuildState) -> None:

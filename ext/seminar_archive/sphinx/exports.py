@@ -60,7 +60,7 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
     # Each data file is made again only when what it is made from changed (the calendar took two
     # seconds at 1,000 sessions, and an affiliation is not in it). Each is made from exactly the
     # values digested: the calendar's events, the feed's entries, the open data's records.
-    events = calendar_events(state.archive, permanent, site)
+    events = calendar_events(state.archive, permanent, site, state.page_dates)
     entries = feed_entries(state.archive, permanent, state.page_dates)
     files: list[tuple[str, str, Callable[[], bytes]]] = [
         ("archive.json", _digest(str(outdir), *_archive_inputs(app, state)),
