@@ -83,6 +83,15 @@ class Problem(Enum):
                 "Point the old path at an existing page; never redirect from a path that is still a page.")
     RELEASES = ("releases", "docs/releases.yaml names a release twice or out of order.",
                 "Two entries `name: 2026.1`.", "Give each release a new name, oldest first.")
+    LIMIT = ("limit", "A file or a value goes beyond a documented limit of the archive (docs/limits.md).",
+             "YAML aliases that repeat one another (`&a [*b, *b, …]`), 10,000 speakers on one page.",
+             "Write the values out; stay within the limit the message gives.")
+    BIBLIOGRAPHY = ("bib", "docs/references.bib has an unclosed entry, a key given twice or @string values "
+                    "that expand too far.", "Two entries `@report{ccne-2018, …}`.",
+                    "Close the entry, give a new key, write the value without chaining @string.")
+    MIXED_SCRIPT = ("mixed-script", "A registry name mixes scripts (a Cyrillic 'е' in a Latin name) or differs "
+                    "from another only by such letters.", "`given: Еlise` (Cyrillic E) beside `given: Elise`.",
+                    "Type the name again on a Latin keyboard; keep one entry.")
 
     def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
         self.subtype = subtype

@@ -40,7 +40,7 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
     try:
         located = yamlsource.load(front, first_line)
     except yamlsource.YamlProblem as unreadable:
-        diagnostics.say(Problem.YAML, unreadable.key, path, unreadable.line, **unreadable.values)
+        diagnostics.say(unreadable.problem, unreadable.key, path, unreadable.line, **unreadable.values)
         return PageRead(None, True, docname)
     for dup_path, line, first in located.duplicate_keys:
         diagnostics.say(Problem.YAML, "given-twice", path, line, name=dup_path[-1], first=first)
@@ -51,8 +51,11 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
         return PageRead(None, True, docname)
     raw_title = data[FRONT_MATTER_KEY].get("title")
     fallback = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else docname
-    failed = False
+    yamlsource.say_problems(located, diagnostics, path)
+    failed = bool(located.problems)
     for problem, value_path, key, args in schema.validate(data, "page.schema.json"):
+        if located.refused(value_path):
+            continue
         diagnostics.say(problem, key, path, located.line_of(value_path), **args)
         failed = True
     if failed:

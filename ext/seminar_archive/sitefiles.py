@@ -42,13 +42,19 @@ def _load(file: Path, schema_name: str, problem: Problem, diagnostics: Diagnosti
     except UnicodeDecodeError as err:
         diagnostics.say(Problem.YAML, "registry-not-utf8", shown, 0, reason=err.reason, start=err.start)
         return None, None, set()
+    except OSError:  # a folder named like the file, a file that cannot be read: the same in check and build
+        diagnostics.say(Problem.YAML, "registry-not-a-file", shown, 1, path=shown)
+        return None, None, set()
     except yamlsource.YamlProblem as unreadable:
-        diagnostics.say(Problem.YAML, unreadable.key, shown, unreadable.line, **unreadable.values)
+        diagnostics.say(unreadable.problem, unreadable.key, shown, unreadable.line, **unreadable.values)
         return None, None, set()
     for dup_path, line, first in located.duplicate_keys:
         diagnostics.say(problem, "field-twice", shown, line, name=dup_path[-1], first=first)
-    broken: set[tuple[str | int, ...]] = set()
+    yamlsource.say_problems(located, diagnostics, shown)
+    broken: set[tuple[str | int, ...]] = {problem.path for problem in located.problems}
     for kind, value_path, key, args in schema.validate(located.data, schema_name):
+        if located.refused(tuple(value_path)):
+            continue
         diagnostics.say(kind, key, shown, located.line_of(value_path), **args)
         broken.add(tuple(value_path))
     return located.data, located, broken
