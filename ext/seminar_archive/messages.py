@@ -330,7 +330,7 @@ CATALOGUE.update({
     "bib-expansion": ("les abréviations @string de « {name} » donnent plus de {limit} caractères : écrivez la "
                       "valeur sans les enchaîner", "the @string abbreviations of '{name}' expand to more than "
                       "{limit} characters: write the value without chaining them"),
-    "bib-syntax": ("references.bib illisible ici : {detail}", "references.bib cannot be read here: {detail}"),
+    "bib-not-a-file": ("« {path} » n’est pas un fichier (un dossier ?)", "'{path}' is not a file (a folder?)"),
     "mixed-script": ("« {id} » : le nom « {name} » mêle des alphabets ({scripts}) ; une lettre d’un autre "
                      "alphabet ({character}) ressemble à une lettre latine : récrivez-la",
                      "'{id}': the name '{name}' mixes scripts ({scripts}); a letter of another script "

@@ -14,6 +14,7 @@ from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
 from ..readcache import ReadCache
 from . import encoding
+from .bibliography import setup_bibliography
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
@@ -277,6 +278,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("archive.css")
     app.connect("config-inited", _add_static_path)
     install_collector_hints(app)
+    setup_bibliography(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
