@@ -12,6 +12,8 @@ from .diagnostics import Diagnostics, Problem
 from .model import Appearance, Event, Item, PressRelease, Role, Series, Session, SourceRef
 
 FRONT_MATTER_KEY = "archive"
+# Keys a page's front matter may hold beside the archive's: MyST's and Sphinx's own.
+TOP_LEVEL_KEYS = frozenset({FRONT_MATTER_KEY, "myst", "orphan", "nosearch", "tocdepth"})
 _HAS_KEY = re.compile(rf"^{FRONT_MATTER_KEY}\s*:", re.MULTILINE)
 
 
@@ -49,6 +51,9 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
         diagnostics.say(Problem.BAD_VALUE, "must-hold-fields", path, located.line_of((FRONT_MATTER_KEY,)),
                         key=FRONT_MATTER_KEY)
         return PageRead(None, True, docname)
+    for name in data:
+        if name not in TOP_LEVEL_KEYS:  # a field written outside "archive:" (or a stray key) is lost
+            diagnostics.say(Problem.UNKNOWN_FIELD, "unknown-top-key", path, located.line_of((name,)), name=name)
     raw_title = data[FRONT_MATTER_KEY].get("title")
     fallback = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else docname
     yamlsource.say_problems(located, diagnostics, path)

@@ -15,6 +15,7 @@ from . import frontmatter
 from .checks import check_archive, check_items
 from .diagnostics import Diagnostics, Problem
 from .duplicates import check_duplicates
+from .homoglyphs import check_scripts
 from .model import Archive, Event, Item, PressRelease, Series, Session
 from .readcache import ReadCache
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
@@ -123,4 +124,5 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     sources = {p.name for p in sources_dir.iterdir() if p.is_file()} if sources_dir.is_dir() else set()
     check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
     check_duplicates(people, diagnostics)
+    check_scripts(people, diagnostics)
     return archive, diagnostics

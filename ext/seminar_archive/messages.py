@@ -331,14 +331,10 @@ CATALOGUE.update({
                       "valeur sans les enchaîner", "the @string abbreviations of '{name}' expand to more than "
                       "{limit} characters: write the value without chaining them"),
     "bib-not-a-file": ("« {path} » n’est pas un fichier (un dossier ?)", "'{path}' is not a file (a folder?)"),
-    "mixed-script": ("« {id} » : le nom « {name} » mêle des alphabets ({scripts}) ; une lettre d’un autre "
-                     "alphabet ({character}) ressemble à une lettre latine : récrivez-la",
-                     "'{id}': the name '{name}' mixes scripts ({scripts}); a letter of another script "
-                     "({character}) looks like a Latin one: type it again"),
-    "confusable-duplicate": ("« {id} » ({name}) s’écrit comme « {other} » ({other_name}, {where}) à des lettres "
-                             "d’un autre alphabet près : gardez une seule fiche",
-                             "'{id}' ({name}) is spelled like '{other}' ({other_name}, {where}) but for "
-                             "letters of another script: keep one entry"),
+    "mixed-script": ("« {id} » : le nom « {name} » mêle des alphabets dans un même mot ({scripts}) ; {character} "
+                     "n’est pas une lettre latine, même s’il en a l’air : récrivez-le au clavier latin",
+                     "'{id}': the name '{name}' mixes scripts in one word ({scripts}); {character} is not a Latin "
+                     "letter, though it may look like one: type it again on a Latin keyboard"),
 })
 
 PROBLEM_DOCS_FR.update({
