@@ -25,7 +25,7 @@ import yaml
 
 from . import duplicates, pageplan, schema
 from .bibfile import check_configured
-from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references
+from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references, check_release_references
 from .checks import closest
 from .diagnostics import Diagnostic
 from .loader import Layout, load_archive
@@ -227,7 +227,8 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
     # The roles in the pages' text, which the build resolves (without a build, the same messages).
     check_body_references(ctx.docs, ctx.layout, archive, diagnostics, ctx.myst_extensions)
     # The site's own files: releases, and redirects (to pages written or generated).
-    load_releases(ctx.docs, diagnostics)
+    releases = load_releases(ctx.docs, diagnostics)
+    check_release_references(ctx.docs, ctx.layout, archive, releases, diagnostics, ctx.myst_extensions)
     check_configured(ctx.docs, ctx.bibfiles, diagnostics)  # references.bib, as the build reads it
     documents = {p.relative_to(ctx.docs).with_suffix("").as_posix() for p in ctx.docs.rglob("*.md")
                  if not {"_build", "_static", "_templates"} & set(p.relative_to(ctx.docs).parts)}

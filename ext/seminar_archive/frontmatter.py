@@ -65,6 +65,13 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
         failed = True
     if failed:
         return PageRead(None, True, fallback)
+    themes = data[FRONT_MATTER_KEY].get("themes", [])
+    for index, theme in enumerate(themes):
+        if not any(c.isalnum() for c in theme):
+            # Its anchor would be empty: said at the theme itself, and the theme left out.
+            diagnostics.say(Problem.BAD_VALUE, "theme-no-letter", path,
+                            located.line_of((FRONT_MATTER_KEY, "themes", index)), theme=theme)
+    data[FRONT_MATTER_KEY]["themes"] = [t for t in themes if any(c.isalnum() for c in t)]
     return PageRead(_build(data[FRONT_MATTER_KEY], located, path, docname), True, fallback)
 
 

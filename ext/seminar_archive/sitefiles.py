@@ -28,6 +28,9 @@ class Release:
     added: tuple[str, ...] = ()
     corrected: tuple[str, ...] = ()
     line: int = 0
+    # The line of each entry of ``added`` and ``corrected``, where its roles are reported.
+    added_lines: tuple[int, ...] = ()
+    corrected_lines: tuple[int, ...] = ()
 
 
 def _load(file: Path, schema_name: str, problem: Problem, diagnostics: Diagnostics
@@ -78,8 +81,10 @@ def load_releases(srcdir: Path, diagnostics: Diagnostics) -> list[Release]:
             diagnostics.say(Problem.BAD_DATE, "bad-date", RELEASES_FILE, located.line_of(("releases", index, "date")),
                             field="date", value=entry["date"])
             continue
-        release = Release(entry["name"], date, entry.get("commit", ""), tuple(entry.get("added", ())),
-                          tuple(entry.get("corrected", ())), line)
+        added, corrected = tuple(entry.get("added", ())), tuple(entry.get("corrected", ()))
+        release = Release(entry["name"], date, entry.get("commit", ""), added, corrected, line,
+                          tuple(located.line_of(("releases", index, "added", i)) for i in range(len(added))),
+                          tuple(located.line_of(("releases", index, "corrected", i)) for i in range(len(corrected))))
         if any(r.name == release.name for r in releases):
             diagnostics.say(Problem.RELEASES, "release-twice", RELEASES_FILE, line, name=release.name)
             continue
