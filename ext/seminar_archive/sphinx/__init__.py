@@ -28,6 +28,7 @@ from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
+from .sitechecks import setup_site_checks
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
@@ -279,6 +280,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_static_path)
     install_collector_hints(app)
     setup_bibliography(app)
+    setup_site_checks(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

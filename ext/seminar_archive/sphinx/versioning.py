@@ -239,11 +239,8 @@ class ArchiveChangelog(SphinxDirective):
         diagnostics = Diagnostics()
         srcdir = Path(self.env.srcdir)
         self.env.note_dependency(str(srcdir / RELEASES_FILE))
+        # Its problems are reported once per build, page or no page (sitechecks.py).
         releases = load_releases(srcdir, diagnostics)
-        for diagnostic in diagnostics:
-            logger.warning(diagnostic.render(str(self.config.archive_language)),
-                           location=f"{srcdir / diagnostic.path}:{diagnostic.line}",
-                           type="archive", subtype=diagnostic.problem.subtype)
         result: list[nodes.Node] = []
         if not releases:
             result.append(nodes.paragraph(text="Aucune version n’a encore été publiée."))
