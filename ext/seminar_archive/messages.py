@@ -332,6 +332,8 @@ CATALOGUE.update({
                       "{limit} characters: write the value without chaining them"),
     "theme-no-letter": ("le thème « {theme} » n’a ni lettre ni chiffre : écrivez le nom du thème",
                         "theme '{theme}' has no letter or digit: write the theme's name"),
+    "config-type": ("« {name} » ne peut pas valoir {value!r} : la valeur par défaut {default!r} est utilisée",
+                    "'{name}' cannot be {value!r}: the default {default!r} is used"),
     "bib-not-a-file": ("« {path} » n’est pas un fichier (un dossier ?)", "'{path}' is not a file (a folder?)"),
     "mixed-script": ("« {id} » : le nom « {name} » mêle des alphabets dans un même mot ({scripts}) ; {character} "
                      "n’est pas une lettre latine, même s’il en a l’air : récrivez-le au clavier latin",

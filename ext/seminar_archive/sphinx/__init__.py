@@ -18,6 +18,7 @@ from .bibliography import setup_bibliography
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
+from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .exports import feed_links, write_exports
@@ -281,6 +282,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     install_collector_hints(app)
     setup_bibliography(app)
     setup_site_checks(app)
+    setup_config_check(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
