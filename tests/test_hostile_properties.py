@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import cli_build, copy_root
-from seminar_archive import bibfile, frontmatter, registry, sitefiles
+from seminar_archive import bibfile, duplicates, frontmatter, homoglyphs, registry, sitefiles
 from seminar_archive.diagnostics import Diagnostics, Problem
 from test_corpus import CHECK_LINE, CHECKERS, CRASHES, LINE
 
@@ -113,7 +113,10 @@ def test_any_registry_file_reads_without_exception(entries: dict[str, Any], snip
         file = Path(folder) / "people.yaml"
         file.write_text(text, encoding="utf-8")
         diagnostics = Diagnostics()
-        registry.load_people(file, "registry/people.yaml", diagnostics)
+        people = registry.load_people(file, "registry/people.yaml", diagnostics)
+        # What the loader does next with the entries it kept.
+        duplicates.check_duplicates(people, diagnostics)
+        homoglyphs.check_scripts(people, diagnostics)
         assert_located(diagnostics, text)
 
 

@@ -3,6 +3,8 @@ Python, 9.0 for 9, tags of any kind, characters YAML forbids, and the lines edit
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from seminar_archive import limits, yamlsource
@@ -99,3 +101,16 @@ def test_myst_is_handed_the_body_at_its_own_lines_after_a_line_separator() -> No
     page = '---\narchive:\n  kind: session\n  title: "A\u2028B"\n  "\u2028x": y\n---\n\nTexte.\n'
     handed = neutral_front_matter(page)
     assert handed == "---\n{}\n\n\n\n---\n\nTexte.\n"
+
+
+def test_a_registry_entry_with_a_refused_value_is_reported_and_left_out(tmp_path: Path) -> None:
+    from seminar_archive import registry
+    from seminar_archive.diagnostics import Diagnostics
+
+    file = tmp_path / "people.yaml"
+    file.write_text("ada:\n  given: !!binary aGk=\n  family: Dupont\nbob:\n  given: Bob\n  family: E\n",
+                    encoding="utf-8")
+    diagnostics = Diagnostics()
+    people = registry.load_people(file, "registry/people.yaml", diagnostics)
+    assert sorted(people) == ["bob"]  # never a Person whose given name is None
+    assert [(d.line, d.key) for d in diagnostics] == [(2, "yaml-tag")]

@@ -41,8 +41,8 @@ def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
     for entry_id, entry in data.items():
         problems = [found for found in schema.validate({pointer: {entry_id: entry}}, "registry.schema.json")
                     if not located.refused(tuple(found[1][1:]))]
-        if located.refused((entry_id,)):
-            continue
+        if any(problem.path[:1] == (entry_id,) for problem in located.problems):
+            continue  # a value of the entry was refused (reported above): the entry is not used
         for problem, value_path, key, args in problems:
             shown_args = {name: value.removeprefix(f"{pointer}.") if isinstance(value, str) else value
                           for name, value in args.items()}
