@@ -16,6 +16,7 @@ Variants, for each N:
             near-empty pages as our full build read, in sections of 40, without the navigation
             sidebar (generate.generate_floor says why): what any build of that many pages costs
   floor-noop  that floor rebuilt with nothing changed (what any rebuild costs before our work)
+  check     `archive check` on the same generated archive (no build): what archivists run first
 
 Each build runs in its own process; wall and CPU seconds and peak RSS are that process's and its
 children's (os.wait4). Pages written are the HTML files created or rewritten; pages read come
@@ -38,11 +39,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).parent
 ALL_SIZES = (100, 500, 1000, 2000)
 SMALL_SIZES = (20, 60)
-VARIANTS = ("plain", "full", "noop", "edit", "add", "parallel", "floor", "floor-noop")
+VARIANTS = ("plain", "full", "noop", "edit", "add", "parallel", "floor", "floor-noop", "check")
 COLUMNS = ("n", "variant", "wall_s", "cpu_s", "peak_rss_mb", "pages_written", "pages_read")
 _READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] ", re.M)
 _UPDATED = re.compile(r"updating environment: (?:\[[^\]]*\] )?(\d+) added, (\d+) changed, (\d+) removed")
@@ -77,12 +79,8 @@ def _html_times(outdir: Path) -> dict[str, int]:
     return {str(p.relative_to(outdir)): p.stat().st_mtime_ns for p in outdir.rglob("*.html")} if outdir.exists() else {}
 
 
-def sphinx_build(n: int, variant: str, srcdir: Path, outdir: Path, *options: str, timeout: float) -> Measure:
-    """One sphinx-build in its own process, measured."""
-    before = _html_times(outdir)
-    command = [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-d", str(outdir / ".doctrees"),
-               *options, str(srcdir), str(outdir)]
-    log = outdir.parent / f"{outdir.name}-{variant}.log"
+def _run(command: list[str], log: Path, timeout: float) -> tuple[float, int, Any, str]:
+    """Run ``command`` with its output in ``log``: (wall seconds, wait status, resource usage, status)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
@@ -99,7 +97,16 @@ def sphinx_build(n: int, variant: str, srcdir: Path, outdir: Path, *options: str
                 status = "timeout"
                 break
             time.sleep(0.05)
-    wall = time.perf_counter() - start
+    return time.perf_counter() - start, exit_status, usage, status
+
+
+def sphinx_build(n: int, variant: str, srcdir: Path, outdir: Path, *options: str, timeout: float) -> Measure:
+    """One sphinx-build in its own process, measured."""
+    before = _html_times(outdir)
+    command = [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-d", str(outdir / ".doctrees"),
+               *options, str(srcdir), str(outdir)]
+    log = outdir.parent / f"{outdir.name}-{variant}.log"
+    wall, exit_status, usage, status = _run(command, log, timeout)
     if status == "ok" and os.waitstatus_to_exitcode(exit_status) != 0:
         status = f"failed (see {log})"
     after = _html_times(outdir)
@@ -114,6 +121,22 @@ def sphinx_build(n: int, variant: str, srcdir: Path, outdir: Path, *options: str
         read = 0
     # ru_maxrss is in kilobytes on Linux.
     return Measure(n, variant, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, written, read, status)
+
+
+_CHECKED = re.compile(r"\((\d+) pages (?:checked|vérifiées)\)")
+
+
+def archive_check(n: int, srcdir: Path, log: Path, *, timeout: float) -> Measure:
+    """``archive check`` on the generated archive, measured as a build is: what archivists run
+    before each build, which must stay a few seconds as the archive grows."""
+    command = [sys.executable, "-m", "seminar_archive", "--lang", "en", "--docs", str(srcdir), "check"]
+    wall, exit_status, usage, status = _run(command, log, timeout)
+    # 1 is "problems found" (a generated archive may have some): the check itself ran.
+    if status == "ok" and os.waitstatus_to_exitcode(exit_status) not in (0, 1):
+        status = f"failed (see {log})"
+    counted = _CHECKED.search(log.read_text(encoding="utf-8", errors="replace"))
+    pages = int(counted[1]) if counted else 0  # pages checked, printed when there is no problem
+    return Measure(n, "check", wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, 0, pages, status)
 
 
 def edit_one_session(srcdir: Path, n: int) -> Path:
@@ -155,6 +178,8 @@ def run_size(n: int, variants: tuple[str, ...], work: Path, timeout: float, repo
         generate(plain, n, True)
         note(sphinx_build(n, "plain", plain, out / "plain", timeout=timeout))
     generate(ours, n, False)
+    if "check" in variants:
+        note(archive_check(n, ours, out / "check.log", timeout=timeout))
     incremental = ("noop", "edit", "add", "floor", "floor-noop")
     if "full" in variants or any(v in variants for v in incremental):
         measure = sphinx_build(n, "full", ours, out / "ours", timeout=timeout)

@@ -46,3 +46,16 @@ def test_benchmark_at_tiny_size_writes_csv_and_table(tmp_path: Path) -> None:
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert "| 6 | full |" in table
     assert "| floor(6) / plain(6) |" in table and "| floor-noop(6) / full(6) |" in table
+
+
+def test_benchmark_times_archive_check_on_the_generated_archive(tmp_path: Path) -> None:
+    """The check variant: ``archive check`` on the same generated archive as the builds."""
+    runner = load_runner()
+    status = runner.main(["--sizes", "6", "--variants", "check", "--out", str(tmp_path)])  # type: ignore[attr-defined]
+    assert status == 0
+    with (tmp_path / "results.csv").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    assert [row["variant"] for row in rows] == ["check"]
+    log = (tmp_path / "work" / "n6" / "out" / "check.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log and ("pages checked" in log or "problem" in log), log
+    assert float(rows[0]["cpu_s"]) > 0

@@ -63,6 +63,9 @@ EXPECTED = [
     "retirez cette ligne [archive.redirect]",
     "docs/redirects.yaml:3: la redirection de « sessions/old-02 » mène à « sessions/ok-2 », qui n’est pas une "
     "page ; vouliez-vous dire « sessions/ok-02 » ? [archive.redirect]",
+    # references.bib, read as the build reads it (before sphinxcontrib-bibtex).
+    "docs/references.bib:5: la clé « CCNE-129 » est déjà donnée à la ligne 1 ; donnez une clé nouvelle à l’une "
+    "des deux entrées [archive.bib]",
     "docs/registry/organisations.yaml:4: l’organisation « loop-a » est sa propre parente "
     "(loop-a → loop-b → loop-a) [archive.org-cycle]",
     "docs/registry/organisations.yaml:7: l’organisation « loop-b » est sa propre parente "
@@ -80,7 +83,12 @@ EXPECTED = [
     "[archive.unused]",
     "docs/registry/people.yaml:32: l’identifiant « ada-dupont » est donné deux fois (la première à la ligne 2) "
     "[archive.duplicate-id]",
+    "docs/registry/people.yaml:35: « vera-lumen » : le nom « V\u0435ra » mêle des alphabets dans un même mot "
+    "(CYRILLIC, LATIN) ; \u0435 U+0435 n’est pas une lettre latine, même s’il en a l’air : récrivez-le au clavier "
+    "latin [archive.mixed-script]",
     "docs/releases.yaml:4: la version « 2026.1 » est déjà décrite plus haut [archive.releases]",
+    "docs/sessions/alias-bomb.md:13: les alias de ce fichier (ici « *a3 ») répètent plus de 10000 valeurs : "
+    "écrivez les valeurs en entier, sans alias [archive.limit]",
     "docs/sessions/ambiguous-person.md:12: personne inconnue « luci-martin » : plusieurs fiches lui ressemblent "
     "(luc-martin, lucie-martin) ; choisissez la bonne [archive.unknown-person]",
     "docs/sessions/bad-date.md:7: « date » n’est pas une date réelle écrite AAAA-MM-JJ : '2021-02-30' "

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +31,9 @@ from seminar_archive import schema
 CORPUS = TESTS / "corpus" / "bad"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[archive\.(?P<subtype>[a-z-]+)\]$")
+CHECK_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.*) \[archive\.(?P<subtype>[a-z-]+)\]$")
+# Cases (issue 23) also run through `archive check`, which must agree with the build line for line.
+CHECKED_TOO = ("yaml-", "limit-", "bib-", "line-", "ident-", "agree-")
 CRASHES = ("Traceback", "Exception occurred", "Encoding error", "Extension error")
 
 
@@ -150,6 +155,15 @@ def test_case(case: Path, tmp_path: Path) -> None:
         assert hits, f"expected {want}, got {found}"
         assert any(want["message"] in f[3] for f in hits), (want, hits)
     assert len(found) == len(expected), found  # nothing else
+    if case.name.startswith(CHECKED_TOO):
+        # archive check, as archivists run it before building, finds the same problems at the same lines.
+        checked = subprocess.run([sys.executable, "-m", "seminar_archive", "--lang", "en", "check"], cwd=srcdir,
+                                 capture_output=True, text=True, check=False, timeout=120)
+        assert "Traceback" not in checked.stderr + checked.stdout, checked.stderr
+        assert checked.returncode == (1 if expected else 0), checked.stderr
+        from_check = [CHECK_LINE.match(line) for line in checked.stdout.splitlines()]
+        assert all(from_check), checked.stdout
+        assert sorted((m["path"], int(m["line"]), m["subtype"], m["message"]) for m in from_check if m) == sorted(found)
     # The rest of the site is there.
     out = result.outdir
     for page in ("index.html", "sessions/ser-01.html", "sessions/index.html", "people/ada-dupont.html"):

@@ -26,6 +26,7 @@ from .diagnostics import Diagnostics, Problem
 from .loader import GENERATED_MARKER, Layout, iter_pages
 from .model import Archive
 from .pageplan import plan, theme_slug
+from .sitefiles import RELEASES_FILE, Release
 
 # The cross-reference roles (bare or as ``archive:kind``), and the French word for each kind.
 REFERENCE_KINDS = {
@@ -173,14 +174,34 @@ def check_body_references(srcdir: Path, layout: Layout, archive: Archive, diagno
             continue
         shown = f"{docname}.md"
         for ref in finder.references(text):
-            if ref.kind == "source":
-                if not is_source_document(source_dir, ref.target):
-                    diagnostics.say(Problem.MISSING_SOURCE, "unknown-source-doc", shown, ref.line,
-                                    name=ref.target, folder=layout.sources_dir)
-            elif ref.kind == "datafile":
-                if ref.target not in DATA_FILES:
-                    diagnostics.say(Problem.REFERENCE, "unknown-data-file", shown, ref.line,
-                                    name=ref.target, files=", ".join(DATA_FILES))
-            elif ref.target not in known[ref.kind]:
-                diagnostics.say(Problem.REFERENCE, "unknown-ref", shown, ref.line, label=REFERENCE_KINDS[ref.kind],
-                                target=ref.target, kind=ref.kind, suggestion=closest(ref.target, known[ref.kind]))
+            _check_reference(ref, shown, ref.line, known, source_dir, layout, diagnostics)
+
+
+def _check_reference(ref: BodyReference, shown: str, line: int, known: dict[str, set[str]], source_dir: Path,
+                     layout: Layout, diagnostics: Diagnostics) -> None:
+    if ref.kind == "source":
+        if not is_source_document(source_dir, ref.target):
+            diagnostics.say(Problem.MISSING_SOURCE, "unknown-source-doc", shown, line,
+                            name=ref.target, folder=layout.sources_dir)
+    elif ref.kind == "datafile":
+        if ref.target not in DATA_FILES:
+            diagnostics.say(Problem.REFERENCE, "unknown-data-file", shown, line,
+                            name=ref.target, files=", ".join(DATA_FILES))
+    elif ref.target not in known[ref.kind]:
+        diagnostics.say(Problem.REFERENCE, "unknown-ref", shown, line, label=REFERENCE_KINDS[ref.kind],
+                        target=ref.target, kind=ref.kind, suggestion=closest(ref.target, known[ref.kind]))
+
+
+def check_release_references(srcdir: Path, layout: Layout, archive: Archive, releases: Sequence[Release],
+                             diagnostics: Diagnostics, extensions: Iterable[str] = DEFAULT_MYST_EXTENSIONS) -> None:
+    """The roles in releases.yaml's entries (the changelog renders them), each at its entry's line,
+    as the build reports them."""
+    finder = _Finder(extensions)
+    known = known_targets(archive)
+    for release in releases:
+        for entries, lines in ((release.added, release.added_lines), (release.corrected, release.corrected_lines)):
+            for entry, line in zip(entries, lines, strict=False):
+                for ref in finder.references(entry):
+                    if ref.kind in REFERENCE_KINDS:  # the only roles the changelog relocates
+                        _check_reference(ref, RELEASES_FILE, line, known, srcdir / layout.sources_dir, layout,
+                                         diagnostics)

@@ -25,7 +25,8 @@ import yaml
 
 from . import duplicates, pageplan, schema
 from .addresses import config_address_problems
-from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references
+from .bibfile import check_configured
+from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references, check_release_references
 from .checks import closest
 from .diagnostics import Diagnostic, Diagnostics
 from .loader import Layout, load_archive
@@ -117,6 +118,7 @@ class Context:
     report_unused: bool = True
     suppressed: frozenset[str] = frozenset()
     myst_extensions: tuple[str, ...] = DEFAULT_MYST_EXTENSIONS
+    bibfiles: tuple[str, ...] = ()  # bibtex_bibfiles, when sphinxcontrib.bibtex is on
 
     def t(self, key: str, **args: object) -> str:
         french, english = TEXT[key]
@@ -192,8 +194,11 @@ def context(lang: str, docs: Path) -> Context:
     suppressed = frozenset(str(s) for s in suppress) if isinstance(suppress, list | tuple) else frozenset()
     extensions = conf.get("myst_enable_extensions", ())  # MyST's own default: none
     myst_extensions = tuple(str(e) for e in extensions) if isinstance(extensions, list | tuple | set) else ()
+    bibfiles = conf.get("bibtex_bibfiles", ())
+    with_bibtex = "sphinxcontrib.bibtex" in (conf.get("extensions") or ())  # type: ignore[operator]
     return Context(lang, docs, layout, conf.get("archive_report_unused", True) is not False, suppressed,
-                   myst_extensions)
+                   myst_extensions, tuple(str(b) for b in bibfiles) if with_bibtex and isinstance(
+                       bibfiles, list | tuple) else ())
 
 
 # --- check ----------------------------------------------------------------------------------
@@ -225,7 +230,9 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
     check_body_references(ctx.docs, ctx.layout, archive, diagnostics, ctx.myst_extensions)
     _check_outside_and_addresses(ctx, diagnostics)
     # The site's own files: releases, and redirects (to pages written or generated).
-    load_releases(ctx.docs, diagnostics)
+    releases = load_releases(ctx.docs, diagnostics)
+    check_release_references(ctx.docs, ctx.layout, archive, releases, diagnostics, ctx.myst_extensions)
+    check_configured(ctx.docs, ctx.bibfiles, diagnostics)  # references.bib, as the build reads it
     documents = {p.relative_to(ctx.docs).with_suffix("").as_posix() for p in ctx.docs.rglob("*.md")
                  if not {"_build", "_static", "_templates"} & set(p.relative_to(ctx.docs).parts)}
     check_redirects(load_redirects(ctx.docs, diagnostics), documents | set(pageplan.plan(archive)), diagnostics)

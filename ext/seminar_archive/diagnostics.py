@@ -97,6 +97,15 @@ class Problem(Enum):
                     "it is left out.",
                     "```{image} https://tracker.example/pixel.png```",
                     "Copy the image into docs/, or allow its site in `archive_image_hosts` (conf.py).")
+    LIMIT = ("limit", "A file or a value goes beyond a documented limit of the archive (docs/limits.md).",
+             "YAML aliases that repeat one another (`&a [*b, *b, …]`), 10,000 speakers on one page.",
+             "Write the values out; stay within the limit the message gives.")
+    BIBLIOGRAPHY = ("bib", "docs/references.bib has an unclosed entry, a key given twice or @string values "
+                    "that expand too far.", "Two entries `@report{ccne-2018, …}`.",
+                    "Close the entry, give a new key, write the value without chaining @string.")
+    MIXED_SCRIPT = ("mixed-script", "A registry name mixes scripts (a Cyrillic 'е' in a Latin name) or differs "
+                    "from another only by such letters.", "`given: Еlise` (Cyrillic E) beside `given: Elise`.",
+                    "Type the name again on a Latin keyboard; keep one entry.")
 
     def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
         self.subtype = subtype

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostics, Problem
+from .homoglyphs import latin_skeleton
 from .model import Person
 
 HONORIFICS = frozenset({
@@ -28,7 +29,9 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—.’'`,]+")
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, ligatures opened (œ → oe)."""
+    """Lower case, no accents, ligatures opened (œ → oe), letters of other scripts that imitate
+    Latin ones read as those (a Cyrillic "е" as "e": homoglyphs.py)."""
+    text = latin_skeleton(text)
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE").replace("ß", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -12,6 +12,8 @@ from .diagnostics import Diagnostics, Problem
 from .model import Appearance, Event, Item, PressRelease, Role, Series, Session, SourceRef
 
 FRONT_MATTER_KEY = "archive"
+# Keys a page's front matter may hold beside the archive's: MyST's and Sphinx's own.
+TOP_LEVEL_KEYS = frozenset({FRONT_MATTER_KEY, "myst", "orphan", "nosearch", "tocdepth"})
 _HAS_KEY = re.compile(rf"^{FRONT_MATTER_KEY}\s*:", re.MULTILINE)
 
 
@@ -40,7 +42,7 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
     try:
         located = yamlsource.load(front, first_line)
     except yamlsource.YamlProblem as unreadable:
-        diagnostics.say(Problem.YAML, unreadable.key, path, unreadable.line, **unreadable.values)
+        diagnostics.say(unreadable.problem, unreadable.key, path, unreadable.line, **unreadable.values)
         return PageRead(None, True, docname)
     for dup_path, line, first in located.duplicate_keys:
         diagnostics.say(Problem.YAML, "given-twice", path, line, name=dup_path[-1], first=first)
@@ -49,14 +51,27 @@ def read_page(text: str, path: str, docname: str, diagnostics: Diagnostics) -> P
         diagnostics.say(Problem.BAD_VALUE, "must-hold-fields", path, located.line_of((FRONT_MATTER_KEY,)),
                         key=FRONT_MATTER_KEY)
         return PageRead(None, True, docname)
+    for name in data:
+        if name not in TOP_LEVEL_KEYS:  # a field written outside "archive:" (or a stray key) is lost
+            diagnostics.say(Problem.UNKNOWN_FIELD, "unknown-top-key", path, located.line_of((name,)), name=name)
     raw_title = data[FRONT_MATTER_KEY].get("title")
     fallback = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else docname
-    failed = False
+    yamlsource.say_problems(located, diagnostics, path)
+    failed = bool(located.problems)
     for problem, value_path, key, args in schema.validate(data, "page.schema.json"):
+        if located.refused(value_path):
+            continue
         diagnostics.say(problem, key, path, located.line_of(value_path), **args)
         failed = True
     if failed:
         return PageRead(None, True, fallback)
+    themes = data[FRONT_MATTER_KEY].get("themes", [])
+    for index, theme in enumerate(themes):
+        if not any(c.isalnum() for c in theme):
+            # Its anchor would be empty: said at the theme itself, and the theme left out.
+            diagnostics.say(Problem.BAD_VALUE, "theme-no-letter", path,
+                            located.line_of((FRONT_MATTER_KEY, "themes", index)), theme=theme)
+    data[FRONT_MATTER_KEY]["themes"] = [t for t in themes if any(c.isalnum() for c in t)]
     return PageRead(_build(data[FRONT_MATTER_KEY], located, path, docname), True, fallback)
 
 

@@ -16,6 +16,7 @@ from .checks import check_archive, check_items
 from .containment import inside, is_active_file, outside_links
 from .diagnostics import Diagnostics, Problem
 from .duplicates import check_duplicates
+from .homoglyphs import check_scripts
 from .model import Archive, Event, Item, PressRelease, Series, Session
 from .readcache import ReadCache
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
@@ -135,4 +136,5 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     sources = {name for name in sources if not is_active_file(name)}
     check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
     check_duplicates(people, diagnostics)
+    check_scripts(people, diagnostics)
     return archive, diagnostics

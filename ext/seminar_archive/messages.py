@@ -365,3 +365,72 @@ SAMPLE_MESSAGES.update({
     "remote-image": [("sessions/ia-sante-09.md:30", "remote-image",
                       {"address": "https://pisteur.example/pixel.png", "host": "pisteur.example"})],
 })
+
+# --- Hostile and broken input (issue 23): YAML, limits, references.bib, identity -------------------
+CATALOGUE.update({
+    "yaml-character": ("caractère interdit en YAML ({character}, un caractère de contrôle) ; supprimez-le",
+                       "a character YAML does not allow ({character}, a control character); remove it"),
+    "yaml-alias-cycle": ("l’alias « *{name} » se contient lui-même : remplacez-le par la valeur écrite en entier",
+                         "the alias '*{name}' contains itself: write the value out instead"),
+    "yaml-alias-budget": ("les alias de ce fichier (ici « *{name} ») répètent plus de {limit} valeurs : "
+                          "écrivez les valeurs en entier, sans alias",
+                          "this file's aliases (here '*{name}') repeat more than {limit} values: "
+                          "write the values out, without aliases"),
+    "yaml-too-deep": ("listes et ensembles imbriqués sur plus de {limit} niveaux",
+                      "lists and mappings nested more than {limit} deep"),
+    "yaml-number-too-long": ("un nombre de {digits} chiffres : {limit} chiffres au plus",
+                             "a number of {digits} digits: {limit} digits at most"),
+    "yaml-float-whole": ("« {value} » est un nombre à virgule : écrivez {whole}",
+                         "'{value}' is a decimal number: write {whole}"),
+    "too-many-people": ("« {field} » nomme {count} personnes : {limit} au plus par liste",
+                        "'{field}' names {count} people: {limit} at most in one list"),
+    "date-out-of-range": ("« {field} » : {value!r} n’est pas une date plausible (années {first} à {last})",
+                          "'{field}': {value!r} is not a plausible date (years {first} to {last})"),
+    "registry-not-a-file": ("« {path} » n’est pas un fichier (un dossier ?) : le registre doit être un fichier YAML",
+                            "'{path}' is not a file (a folder?): the registry must be a YAML file"),
+    "unknown-top-key": ("clé d’en-tête inconnue « {name} » : les champs de la fiche vont sous « archive: »",
+                        "unknown front-matter key '{name}': the item's fields go under 'archive:'"),
+    "bib-too-large": ("references.bib fait {size} octets : {limit} au plus", "references.bib is {size} bytes: "
+                      "{limit} at most"),
+    "bib-unclosed": ("l’entrée « {key} » n’est pas fermée (« {{ » sans « }} ») ; fermez-la avant la suivante",
+                     "entry '{key}' is not closed ('{{' without '}}'); close it before the next one"),
+    "bib-key-twice": ("la clé « {key} » est déjà donnée à la ligne {first} ; donnez une clé nouvelle à l’une "
+                      "des deux entrées", "key '{key}' is already given on line {first}; give one of the two "
+                      "entries a new key"),
+    "bib-expansion": ("les abréviations @string de « {name} » donnent plus de {limit} caractères : écrivez la "
+                      "valeur sans les enchaîner", "the @string abbreviations of '{name}' expand to more than "
+                      "{limit} characters: write the value without chaining them"),
+    "theme-no-letter": ("le thème « {theme} » n’a ni lettre ni chiffre : écrivez le nom du thème",
+                        "theme '{theme}' has no letter or digit: write the theme's name"),
+    "config-type": ("« {name} » ne peut pas valoir {value!r} : la valeur par défaut {default!r} est utilisée",
+                    "'{name}' cannot be {value!r}: the default {default!r} is used"),
+    "bib-not-a-file": ("« {path} » n’est pas un fichier (un dossier ?)", "'{path}' is not a file (a folder?)"),
+    "mixed-script": ("« {id} » : le nom « {name} » mêle des alphabets dans un même mot ({scripts}) ; {character} "
+                     "n’est pas une lettre latine, même s’il en a l’air : récrivez-le au clavier latin",
+                     "'{id}': the name '{name}' mixes scripts in one word ({scripts}); {character} is not a Latin "
+                     "letter, though it may look like one: type it again on a Latin keyboard"),
+})
+
+PROBLEM_DOCS_FR.update({
+    "limit": (
+        "Un fichier ou une valeur dépasse une limite documentée de l’archive (page « Limites »).",
+        "Des alias YAML qui se répètent les uns les autres (`&a [*b, *b, …]`), 10 000 intervenants sur une page.",
+        "Écrivez les valeurs en entier ; restez dans la limite que donne le message."),
+    "bib": (
+        "docs/references.bib a une entrée non fermée, une clé donnée deux fois ou des @string trop longues.",
+        "Deux entrées `@report{ccne-2018, …}`.",
+        "Fermez l’entrée, donnez une clé nouvelle, écrivez la valeur sans enchaîner les @string."),
+    "mixed-script": (
+        "Un nom du registre mêle des alphabets (un « е » cyrillique dans un nom latin) ou ne diffère d’un autre "
+        "que par de telles lettres.",
+        "`given: Еlise` (E cyrillique) à côté de `given: Elise`.",
+        "Récrivez le nom au clavier latin ; gardez une seule fiche."),
+})
+
+SAMPLE_MESSAGES.update({
+    "limit": [("sessions/ia-sante-02.md:12", "yaml-alias-budget", {"name": "b", "limit": 10_000})],
+    "bib": [("references.bib:14", "bib-key-twice", {"key": "ccne-2018", "first": 3})],
+    "mixed-script": [("registry/people.yaml:7", "mixed-script",
+                      {"id": "elise-etienne-2", "name": "Еlise Etienne", "scripts": "CYRILLIC, LATIN",
+                       "character": "Е"})],
+})

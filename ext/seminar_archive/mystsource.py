@@ -20,7 +20,8 @@ def neutral_front_matter(text: str) -> str | None:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
     _front, first_line, after = split_front_matter(body)
-    lines = body.splitlines(keepends=True)
+    # Lines at "\n" only, as split_front_matter counts them (str.splitlines also breaks at U+2028).
+    lines = body.split("\n")
     yaml_lines = after - first_line - 1  # lines between the two fences
     replacement = ["---\n", "{}\n", *["\n"] * max(yaml_lines - 1, 0), "---\n"]
-    return bom + "".join(replacement) + "".join(lines[after - 1:])
+    return bom + "".join(replacement) + "\n".join(lines[after - 1:])

@@ -22,8 +22,11 @@ def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
     except UnicodeDecodeError as err:
         diagnostics.say(Problem.YAML, "registry-not-utf8", shown, 0, reason=err.reason, start=err.start)
         return {}, None
+    except OSError:  # a folder named like the file, a file that cannot be read: the same in check and build
+        diagnostics.say(Problem.YAML, "registry-not-a-file", shown, 1, path=shown)
+        return {}, None
     except yamlsource.YamlProblem as unreadable:
-        diagnostics.say(Problem.YAML, unreadable.key, shown, unreadable.line, **unreadable.values)
+        diagnostics.say(unreadable.problem, unreadable.key, shown, unreadable.line, **unreadable.values)
         return {}, None
     for dup_path, line, first in located.duplicate_keys:
         what = "id-twice" if len(dup_path) == 1 else "field-twice"
@@ -33,9 +36,13 @@ def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
     if not isinstance(data, dict):
         diagnostics.say(Problem.BAD_VALUE, "registry-not-mapping", shown, 1)
         return {}, None
+    yamlsource.say_problems(located, diagnostics, shown)
     valid: dict[str, Any] = {}
     for entry_id, entry in data.items():
-        problems = list(schema.validate({pointer: {entry_id: entry}}, "registry.schema.json"))
+        problems = [found for found in schema.validate({pointer: {entry_id: entry}}, "registry.schema.json")
+                    if not located.refused(tuple(found[1][1:]))]
+        if any(problem.path[:1] == (entry_id,) for problem in located.problems):
+            continue  # a value of the entry was refused (reported above): the entry is not used
         for problem, value_path, key, args in problems:
             shown_args = {name: value.removeprefix(f"{pointer}.") if isinstance(value, str) else value
                           for name, value in args.items()}

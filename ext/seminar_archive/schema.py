@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -11,7 +12,10 @@ from typing import Any
 
 import jsonschema
 
+from . import limits
 from .diagnostics import Problem
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 SCHEMA_FILES = ("page.schema.json", "registry.schema.json")
 
@@ -75,9 +79,11 @@ def validate(data: Any, name: str, pointer: str = ""
     seen: set[tuple[Problem, tuple[str | int, ...]]] = set()
     for error in errors:
         problem, path, key, args = _describe(error)
-        # One value can break several rules (a date's pattern and its format): say it once.
-        if (problem, path) not in seen:
-            seen.add((problem, path))
+        # One value can break several rules (a date's pattern and its format): say it once. Each
+        # missing field is its own problem (a page missing four fields hears of all four).
+        said = (problem, (*path, str(args["field"])) if key.startswith("required") else path)
+        if said not in seen:
+            seen.add(said)
             yield problem, path, key, args
 
 
@@ -112,6 +118,11 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | i
     field = _field(path)
     value = error.instance
     is_date = schema_part.get("format") == "date" or "date" in field.split(".")[-1:]
+    if is_date and kind == "pattern" and isinstance(value, str) and _ISO_DATE.match(value):
+        # Written right but outside the years the archive can hold (a typo, or a date that breaks
+        # the calendar's and the feeds' arithmetic).
+        return Problem.BAD_DATE, path, "date-out-of-range", {"field": field, "value": value,
+                                                              "first": limits.FIRST_YEAR, "last": limits.LAST_YEAR}
     if is_date and kind in ("format", "pattern", "type"):
         return Problem.BAD_DATE, path, "bad-date", {"field": field, "value": value}
     if kind == "type":
@@ -131,6 +142,9 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | i
                                                    "value": value}
     if kind in ("minLength", "minItems"):
         return Problem.BAD_VALUE, path, "empty", {"field": field}
+    if kind == "maxItems" and schema_part.get("items") == {"$ref": "#/$defs/appearance"}:
+        count = len(value) if isinstance(value, list) else 0
+        return Problem.LIMIT, path, "too-many-people", {"field": field, "count": count, "limit": error.validator_value}
     if kind in ("maxLength", "maxItems"):
         return Problem.BAD_VALUE, path, "too-long", {"field": field, "limit": error.validator_value}
     if kind == "uniqueItems":

@@ -29,6 +29,9 @@ class Release:
     added: tuple[str, ...] = ()
     corrected: tuple[str, ...] = ()
     line: int = 0
+    # The line of each entry of ``added`` and ``corrected``, where its roles are reported.
+    added_lines: tuple[int, ...] = ()
+    corrected_lines: tuple[int, ...] = ()
 
 
 def _load(file: Path, schema_name: str, problem: Problem, diagnostics: Diagnostics
@@ -43,13 +46,19 @@ def _load(file: Path, schema_name: str, problem: Problem, diagnostics: Diagnosti
     except UnicodeDecodeError as err:
         diagnostics.say(Problem.YAML, "registry-not-utf8", shown, 0, reason=err.reason, start=err.start)
         return None, None, set()
+    except OSError:  # a folder named like the file, a file that cannot be read: the same in check and build
+        diagnostics.say(Problem.YAML, "registry-not-a-file", shown, 1, path=shown)
+        return None, None, set()
     except yamlsource.YamlProblem as unreadable:
-        diagnostics.say(Problem.YAML, unreadable.key, shown, unreadable.line, **unreadable.values)
+        diagnostics.say(unreadable.problem, unreadable.key, shown, unreadable.line, **unreadable.values)
         return None, None, set()
     for dup_path, line, first in located.duplicate_keys:
         diagnostics.say(problem, "field-twice", shown, line, name=dup_path[-1], first=first)
-    broken: set[tuple[str | int, ...]] = set()
+    yamlsource.say_problems(located, diagnostics, shown)
+    broken: set[tuple[str | int, ...]] = {problem.path for problem in located.problems}
     for kind, value_path, key, args in schema.validate(located.data, schema_name):
+        if located.refused(tuple(value_path)):
+            continue
         diagnostics.say(kind, key, shown, located.line_of(value_path), **args)
         broken.add(tuple(value_path))
     return located.data, located, broken
@@ -73,8 +82,10 @@ def load_releases(srcdir: Path, diagnostics: Diagnostics) -> list[Release]:
             diagnostics.say(Problem.BAD_DATE, "bad-date", RELEASES_FILE, located.line_of(("releases", index, "date")),
                             field="date", value=entry["date"])
             continue
-        release = Release(entry["name"], date, entry.get("commit", ""), tuple(entry.get("added", ())),
-                          tuple(entry.get("corrected", ())), line)
+        added, corrected = tuple(entry.get("added", ())), tuple(entry.get("corrected", ()))
+        release = Release(entry["name"], date, entry.get("commit", ""), added, corrected, line,
+                          tuple(located.line_of(("releases", index, "added", i)) for i in range(len(added))),
+                          tuple(located.line_of(("releases", index, "corrected", i)) for i in range(len(corrected))))
         if any(r.name == release.name for r in releases):
             diagnostics.say(Problem.RELEASES, "release-twice", RELEASES_FILE, line, name=release.name)
             continue

@@ -14,9 +14,11 @@ from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
 from ..readcache import ReadCache
 from . import encoding
+from .bibliography import setup_bibliography
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
+from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .exports import feed_links, write_exports
@@ -29,6 +31,7 @@ from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
+from .sitechecks import setup_site_checks
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
@@ -281,6 +284,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     install_collector_hints(app)
     setup_guards(app)
     setup_pagemeta(app)
+    setup_bibliography(app)
+    setup_site_checks(app)
+    setup_config_check(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

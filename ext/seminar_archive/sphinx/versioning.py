@@ -239,24 +239,33 @@ class ArchiveChangelog(SphinxDirective):
         diagnostics = Diagnostics()
         srcdir = Path(self.env.srcdir)
         self.env.note_dependency(str(srcdir / RELEASES_FILE))
+        # Its problems are reported once per build, page or no page (sitechecks.py).
         releases = load_releases(srcdir, diagnostics)
-        for diagnostic in diagnostics:
-            logger.warning(diagnostic.render(str(self.config.archive_language)),
-                           location=f"{srcdir / diagnostic.path}:{diagnostic.line}",
-                           type="archive", subtype=diagnostic.problem.subtype)
         result: list[nodes.Node] = []
         if not releases:
             result.append(nodes.paragraph(text="Aucune version n’a encore été publiée."))
         for release in reversed(releases):
             section = nodes.section(ids=[f"version-{release.name.replace('.', '-')}"])
             section += nodes.title(text=f"Version {release.name} — {french_date(release.date)}")
-            for label, entries in (("Ajouts", release.added), ("Corrections", release.corrected)):
+            for label, entries, entry_lines in (("Ajouts", release.added, release.added_lines),
+                                                ("Corrections", release.corrected, release.corrected_lines)):
                 if not entries:
                     continue
                 section += nodes.rubric(text=label)
                 lines = StringList([f"- {entry}" for entry in entries], source=str(srcdir / RELEASES_FILE))
                 container = nodes.container()
                 self.state.nested_parse(lines, 0, container)
+                _locate_in_releases(container, str(srcdir / RELEASES_FILE), entry_lines)
                 section += container.children
             result.append(section)
         return result
+
+
+def _locate_in_releases(container: nodes.Element, source: str, entry_lines: tuple[int, ...]) -> None:
+    """Give each entry's nodes the entry's place in releases.yaml: an unknown id in a role is
+    then reported at releases.yaml:line, where it is written, not at the changelog page."""
+    items = [item for item in container.findall(nodes.list_item)]
+    for item, line in zip(items, entry_lines, strict=False):
+        for node in item.findall():
+            if isinstance(node, nodes.Element):
+                node.source, node.line = source, line
