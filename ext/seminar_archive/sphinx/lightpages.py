@@ -1,0 +1,39 @@
+"""Light pages: what each page loads is what it uses.
+
+pydata-sphinx-theme (under sphinx-book-theme) loads on every page ``fontawesome.js`` (1.56 MB,
+0.54 MB compressed) to draw a dozen icons, and the search index with Sphinx's search scripts
+(130 KB) for a search-as-you-type that is off. The theme's asset macros and layout are overridden
+(``templates/static/webpack-macros.html``, ``templates/layout.html``) to leave them out: the icons
+are SVG masks in ``archive-icons.css``, the search page loads its own scripts. The theme's script
+also logs "Got invalid theme mode" on every page when no default mode is set, and browsers ask
+for ``/favicon.ico`` when a page names no icon: both are set here unless conf.py sets them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+STATIC = Path(__file__).parent / "static"
+FAVICON = STATIC / "archive-favicon.svg"
+PYDATA_THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    if config.html_theme in PYDATA_THEMES:
+        # The theme's script reads the colour mode from localStorage or this template variable;
+        # its default, "", is invalid to it.
+        context = dict(config.html_context or {})
+        context.setdefault("default_mode", "auto")
+        config.html_context = context
+    if not config.html_favicon:
+        config.html_favicon = str(FAVICON)
+
+
+def setup_light_pages(app: Sphinx) -> None:
+    app.connect("config-inited", _configure)
+    app.add_css_file("archive-icons.css")
