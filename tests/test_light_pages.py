@@ -27,6 +27,8 @@ def test_no_page_loads_the_icon_script_or_the_search_index(readers_site: CliBuil
         preloaded = [str(tag.get("href", "")) for tag in html.find_all("link", rel="preload")]
         assert "fontawesome.js" not in scripts and not [p for p in preloaded if "fontawesome" in p], path
         name = path.relative_to(readers_site.outdir).as_posix()
+        # The script that looks for a missing page in other versions: on the 404 page only.
+        assert ("archive-versions.js" in scripts) == (name == "404.html"), name
         if name == "search.html":
             assert [s for s in SEARCH_SCRIPTS if s in scripts] == list(SEARCH_SCRIPTS)
         elif html.find("meta", attrs={"http-equiv": "refresh"}) is None:  # not a redirect stub

@@ -45,8 +45,10 @@ def visible_tooltips(page: Any) -> int:
 def test_the_menu_opens_navigates_and_closes_on_narrow_screens(browser: Any, site_url: str, width: int) -> None:
     page = open_page(browser, site_url + SESSION, width)
     assert not page.locator(".bd-sidebar-primary").is_visible()
-    page.locator(MENU).tap() if width < 992 else page.locator(MENU).click()
+    assert page.locator(MENU).get_attribute("aria-expanded") == "false"
+    page.locator(MENU).tap()
     assert is_open(page, MENU_DIALOG)
+    assert page.locator(MENU).get_attribute("aria-expanded") == "true"
     links = page.locator(f"{MENU_DIALOG} nav.bd-docs-nav a")
     assert links.count() > 5
     assert page.locator(f"{MENU_DIALOG} nav.bd-docs-nav").is_visible()
@@ -60,6 +62,7 @@ def test_the_menu_opens_navigates_and_closes_on_narrow_screens(browser: Any, sit
     assert is_open(page, MENU_DIALOG)
     page.keyboard.press("Escape")
     assert not is_open(page, MENU_DIALOG)
+    assert page.locator(MENU).get_attribute("aria-expanded") == "false"
     page.locator(MENU).click()
     box = page.locator(MENU_DIALOG).bounding_box()
     page.mouse.click(min(width - 5, box["x"] + box["width"] + 20), 400)

@@ -251,7 +251,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("archive-timeline", ArchiveTimeline)
     app.add_directive("archive-latest", ArchiveLatest)
     app.connect("env-updated", on_env_updated)
-    app.add_js_file("archive-versions.js", loading_method="defer")
     # French search that ignores accents, in the index and in the reader's query.
     app.add_search_language(FoldingFrench)
     app.add_domain(ArchiveDomain)

@@ -28,6 +28,20 @@
             return;
           }
           bound.click();
+          if (kind === "primary") {
+            toggle.setAttribute("aria-expanded", "true");
+          }
+        });
+      });
+    }
+    // The navigation dialog closed (Escape, a tap beside it): its buttons say so.
+    const dialog = document.getElementById("pst-primary-sidebar-modal");
+    if (dialog) {
+      dialog.addEventListener("close", () => {
+        document.querySelectorAll(".primary-toggle").forEach((toggle) => {
+          if (toggle.hasAttribute("aria-expanded")) {
+            toggle.setAttribute("aria-expanded", String(WIDE.matches && !(sidebar && sidebar.classList.contains("pst-sidebar-hidden"))));
+          }
         });
       });
     }
