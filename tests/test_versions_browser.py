@@ -128,3 +128,21 @@ def test_not_found_page_offers_the_versions_that_have_the_page(served: str, brow
         page.locator("article a", has_text="Accueil de l’archive").click()
     assert page.url == served + "2026.2/index.html"
     page.close()
+
+
+def test_the_version_notice_leaves_the_sidebar_title_whole(served: str, browser: object) -> None:
+    """On the version in preparation the notice sits above the page: the sidebar opens at its top,
+    its title on screen and uncovered (the theme scrolled it to the current entry)."""
+    page = browser.new_page(viewport={"width": 1366, "height": 560})  # type: ignore[attr-defined]
+    page.goto(served + "main/people/ada-dupont.html")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".bd-header-announcement").is_visible()
+    title = page.evaluate("""() => {
+        const title = document.querySelector('.bd-sidebar-primary .navbar-brand');
+        const box = title.getBoundingClientRect();
+        const found = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return {top: box.top, inside: title.contains(found),
+                scrolled: document.querySelector('.bd-sidebar-primary').scrollTop};
+    }""")
+    assert title["top"] >= 0 and title["inside"] and title["scrolled"] == 0, title
+    page.close()
