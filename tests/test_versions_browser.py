@@ -57,7 +57,7 @@ def test_switcher_goes_to_the_nearest_page_when_the_page_is_absent(served: str, 
     assert page.url == served + "2026.1/sessions/index.html"
     notice = page.locator("article .archive-version-moved[role='status']")
     assert notice.inner_text().startswith("La page « ")
-    assert "n’existe pas dans la version 2026.1" in notice.inner_text()
+    assert "n’existe pas dans la version 2026.1 de l’archive : voici la page la plus proche" in notice.inner_text()
     # Only once: reloading the page is not a switch.
     page.reload()
     assert page.locator(".archive-version-moved").count() == 0

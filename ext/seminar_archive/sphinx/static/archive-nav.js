@@ -99,7 +99,7 @@
   }
 
   function remember(link, destination) {
-    const version = link.dataset.versionName || link.textContent.trim();
+    const version = link.dataset.version || link.textContent.trim();
     try {
       sessionStorage.setItem(MOVED, JSON.stringify({ title: pageTitle(), version, destination }));
     } catch (err) {
