@@ -63,3 +63,21 @@ def test_a_favicon_and_a_valid_colour_mode(readers_site: CliBuild) -> None:
     body = html.find("body")
     assert body is not None and body["data-default-mode"] == "auto"
     assert "localStorage.getItem(\"mode\") || \"auto\"" in str(html)
+
+
+def test_extensions_assets_only_where_they_have_work(readers_site: CliBuild) -> None:
+    """The copy button's scripts where there is a code block, sphinx-design's where it is used."""
+    def assets(name: str) -> set[str]:
+        html = BeautifulSoup((readers_site.outdir / name).read_text(encoding="utf-8"), "html.parser")
+        found = {str(t.get("src", "")) for t in html.find_all("script")} | {
+            str(t.get("href", "")) for t in html.find_all("link", rel="stylesheet")}
+        return {f.split("?")[0].rsplit("/", 1)[-1] for f in found if f}
+
+    extension_assets = {"clipboard.min.js", "copybutton.js", "copybutton.css", "design-tabs.js",
+                        "sphinx-design.min.css"}
+    # A session page has its cite block: tabs of code blocks, each with a copy button.
+    assert assets("sessions/ia-sante-02.html") >= extension_assets
+    for name in ("index.html", "people/daniel-benamouzig.html", "organisations/sciences-po.html"):
+        assert not assets(name) & extension_assets, name
+    # The guide has code blocks but no tabs.
+    assert assets("contributing.html") & extension_assets == {"clipboard.min.js", "copybutton.js", "copybutton.css"}

@@ -7,12 +7,15 @@ pydata-sphinx-theme (under sphinx-book-theme) loads on every page ``fontawesome.
 are SVG masks in ``archive-icons.css``, the search page loads its own scripts. The theme's script
 also logs "Got invalid theme mode" on every page when no default mode is set, and browsers ask
 for ``/favicon.ico`` when a page names no icon: both are set here unless conf.py sets them.
+Scripts and a stylesheet that extensions add to every page are left out of the pages that have
+nothing for them: the copy button's on pages without code blocks, sphinx-design's tabs script
+on pages without tabs, its stylesheet on pages without any of its components.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,6 +37,32 @@ def _configure(app: Sphinx, config: Config) -> None:
         config.html_favicon = str(FAVICON)
 
 
+# Asset (file name) -> what a page's body must hold for the asset to have work there.
+PAGE_ASSETS = {
+    "clipboard.min.js": "<pre",  # sphinx-copybutton: buttons on code blocks (div.highlight pre)
+    "copybutton.js": "<pre",
+    "copybutton.css": "<pre",
+    "design-tabs.js": "sd-tab-set",  # sphinx-design: remembers the chosen tab
+    "sphinx-design.min.css": 'class="sd-',
+}
+
+
+def _asset_name(asset: Any) -> str:
+    return str(getattr(asset, "filename", asset)).split("?")[0].rsplit("/", 1)[-1]
+
+
+def _drop_unused_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                        doctree: object) -> None:
+    body = context.get("body")
+    if doctree is None or not isinstance(body, str):  # pages Sphinx makes (search, index): all kept
+        return
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if isinstance(assets, list):
+            context[key] = [a for a in assets if PAGE_ASSETS.get(_asset_name(a), "") in body]
+
+
 def setup_light_pages(app: Sphinx) -> None:
     app.connect("config-inited", _configure)
     app.add_css_file("archive-icons.css")
+    app.connect("html-page-context", _drop_unused_assets)
