@@ -59,10 +59,12 @@ def _drop_unused_assets(app: Sphinx, pagename: str, templatename: str, context: 
     for key in ("script_files", "css_files"):
         assets = context.get(key)
         if isinstance(assets, list):
-            context[key] = [a for a in assets if PAGE_ASSETS.get(_asset_name(a), "") in body]
+            # In place: it is the list Sphinx adds this page's own assets to (app.add_js_file).
+            assets[:] = [a for a in assets if PAGE_ASSETS.get(_asset_name(a), "") in body]
 
 
 def setup_light_pages(app: Sphinx) -> None:
     app.connect("config-inited", _configure)
     app.add_css_file("archive-icons.css")
-    app.connect("html-page-context", _drop_unused_assets)
+    # Late, to see the assets other handlers add to the page (the theme's version switcher).
+    app.connect("html-page-context", _drop_unused_assets, priority=960)
