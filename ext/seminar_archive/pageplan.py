@@ -28,6 +28,7 @@ ORGS_INDEX = "org-index"
 ORGS_LETTER = "org-letter"
 ORGANISATION = "org"
 THEMES = "themes"
+THEME = "theme"  # a theme's own page; its key is the theme as most pages spell it
 CHRONOLOGY = "chronology"
 YEAR = "year"
 DECADE = "decade"
@@ -58,6 +59,12 @@ def decade_docname(decade: int) -> str:
 def theme_slug(theme: str) -> str:
     """An anchor for a theme: 'données de santé' -> 'donnees-de-sante' (model.theme_key)."""
     return theme_key(theme)
+
+
+def theme_docname(theme: str) -> str:
+    """A theme's page: 'données de santé' -> 'themes/donnees-de-sante' (never the index's name)."""
+    slug = theme_slug(theme)
+    return f"themes/{'theme-index' if slug == 'index' else slug}"
 
 
 def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, PlannedPage]:
@@ -110,8 +117,26 @@ def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, 
                               ORGS_INDEX, ORGS_LETTER, group_limit):
         add(page)
 
-    add(PlannedPage("themes/index", THEMES))
+    themes = sorted(archive.items_by_theme(), key=sort_key)
+    for theme in themes:
+        add(PlannedPage(theme_docname(theme), THEME, theme))
+    add(PlannedPage("themes/index", THEMES, children=tuple("/" + theme_docname(t) for t in themes)))
     return pages
+
+
+def descendants(archive: Archive, org_id: str) -> list[Organisation]:
+    """The entities under an organisation, at any depth, each once, nearest first (a registry
+    whose ``parent`` links make a loop ends there)."""
+    found: list[Organisation] = []
+    seen = {org_id}
+    queue = [org_id]
+    while queue:
+        for child in archive.children_of(queue.pop(0)):
+            if child.id not in seen:
+                seen.add(child.id)
+                found.append(child)
+                queue.append(child.id)
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -268,7 +293,13 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
         org_rows = tuple((summary(i), [a for a in getattr(i, "appearances", ()) if a.person == p])
                          for i, p in entries)
         people = [archive.people.get(p) for _, p in entries if p]
-        return (page, org, parent, tuple(archive.children_of(key)), org_rows, tuple(people))
+        # Its page also lists the people of its entities, at any depth.
+        below = descendants(archive, key)
+        below_entries = [(sub.id, i, p) for sub in below for i, p in archive.items_by_organisation.get(sub.id, [])]
+        below_rows = tuple((sub_id, summary(i), [a for a in getattr(i, "appearances", ()) if a.person == p])
+                           for sub_id, i, p in below_entries)
+        people += [archive.people.get(p) for _, _, p in below_entries if p]
+        return (page, org, parent, tuple(archive.children_of(key)), tuple(below), org_rows, below_rows, tuple(people))
     if kind in _INDEX_GROUPS:
         return (page, *_index_records(archive, _INDEX_GROUPS[kind]))
     if kind == YEAR:
@@ -279,6 +310,8 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
         listed = archive.sessions_in_order()
     elif kind == PRESS_INDEX:
         listed = [*archive.press.values(), *archive.events.values()]
+    elif kind == THEME:
+        listed = archive.items_by_theme().get(key, [])
     else:  # themes
         listed = archive.items()
     return (page, tuple(summary(i) for i in listed), tuple(_people_of(archive, listed)))

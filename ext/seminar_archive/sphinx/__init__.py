@@ -26,8 +26,10 @@ from .generate import write_pages
 from .guards import setup_guards
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .jinjaenv import tune_templates
+from .lightpages import setup_light_pages
 from .pagemeta import card_url, setup_pagemeta
 from .reader import on_source_read
+from .readernav import setup_reader_navigation
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
@@ -254,7 +256,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("archive-timeline", ArchiveTimeline)
     app.add_directive("archive-latest", ArchiveLatest)
     app.connect("env-updated", on_env_updated)
-    app.add_js_file("archive-versions.js", loading_method="defer")
     # French search that ignores accents, in the index and in the reader's query.
     app.add_search_language(FoldingFrench)
     app.add_domain(ArchiveDomain)
@@ -287,6 +288,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_bibliography(app)
     setup_site_checks(app)
     setup_config_check(app)
+    setup_light_pages(app)
+    setup_reader_navigation(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -30,6 +30,14 @@ def inline(text: str) -> list[nodes.Node]:
     return parts
 
 
+def english(text: str) -> nodes.inline:
+    """A text of the schema, which is written in English: marked so (docutils writes the class
+    ``language-en`` as ``lang="en"``), for screen readers and translators."""
+    node = nodes.inline(classes=["language-en"])
+    node += inline(text)
+    return node
+
+
 def para(*content: nodes.Node | str) -> nodes.paragraph:
     node = nodes.paragraph()
     for part in content:
@@ -88,7 +96,7 @@ class ArchiveWarnings(SphinxDirective):
                 shown = f"{where}: {render_message(key, args, 'fr')} [{WARNING_TYPE}.{problem.subtype}]"
                 result.append(para(nodes.strong(text="Message : "), nodes.literal(text=shown)))
             result.append(para(nodes.strong(text="Correction : "), *inline(fix_fr)))
-            english = nodes.paragraph(classes=["archive-english"])
+            english = nodes.paragraph(classes=["archive-english", "language-en"])  # lang="en" in HTML
             english += nodes.emphasis(text="In English: ")
             english += inline(f"{problem.meaning} Example: {problem.example} Fix: {problem.fix}")
             result.append(english)
@@ -156,8 +164,8 @@ class ArchiveSchemaReference(SphinxDirective):
         rows: list[list[nodes.Node | str]] = []
         for name, field in spec.get("properties", {}).items():
             rows.append([nodes.literal(text=name), describe_type(field, defs),
-                         "oui" if name in required else "", describe(field, defs)])
+                         "oui" if name in required else "", english(describe(field, defs))])
         intro = describe(spec, defs)
-        result: list[nodes.Node] = [para(intro)] if intro else []
+        result: list[nodes.Node] = [para(english(intro))] if intro else []
         result.append(table(["Champ", "Type", "Obligatoire", "Description (du schéma)"], rows, [18, 22, 10, 50]))
         return result

@@ -28,7 +28,7 @@ from ..model import (
     Series,
     Session,
 )
-from ..pageplan import PlannedPage, index_group, theme_slug
+from ..pageplan import PlannedPage, descendants, index_group, theme_docname, theme_slug
 from ..textfr import date_fr, plural, supplied
 from .nodes_util import (
     Part,
@@ -119,6 +119,23 @@ class Renderer:
         return [section(anchor, title, bullets([self.appearance_line(a) for a in appearances],
                                                classes=["archive-people"]))]
 
+    def press_people(self, release: PressRelease) -> list[nodes.Node]:
+        """The people a press release names, those it quotes first (their words are reported in
+        it: ``mention: quoted`` in its front matter), under the section's old anchor."""
+        if not release.people:
+            return []
+        quoted = [a for a in release.people if a.role == Role.QUOTED]
+        named = [a for a in release.people if a.role != Role.QUOTED]
+        children: list[nodes.Node] = []
+        if quoted:
+            children.append(section("personnes-citees", "Citées", para(
+                f"Le communiqué rapporte les propos de {plural(len(quoted), 'personne', 'personnes')} :"),
+                bullets([self.appearance_line(a) for a in quoted], classes=["archive-people", "archive-quoted"])))
+        if named:
+            children.append(section("personnes-mentionnees", "Nommées sans être citées" if quoted else "Nommées",
+                                    bullets([self.appearance_line(a) for a in named], classes=["archive-people"])))
+        return [section("personnes-nommees", "Personnes nommées", *children)]
+
     def session_row(self, session: Session) -> list[Part]:
         people = [self.person_link(a.person) for a in session.speakers]
         parts: list[Part] = [date_fr(session.date), " — ", self.item_link(session)]
@@ -179,7 +196,7 @@ class Renderer:
                 head.append(para("Le programme ne nomme ni animateur ni intervenant pour cette séance.",
                                  classes=["archive-empty"]))
         if isinstance(item, PressRelease):
-            out += self.appearance_list("Personnes nommées", item.people, "personnes-nommees")
+            out += self.press_people(item)
         if isinstance(item, (PressRelease, Session)) and item.organisations:
             out.append(section("organisations-nommees", "Organisations nommées",
                                para(*joined([self.org_link(o) for o in item.organisations]))))
@@ -278,12 +295,35 @@ class Renderer:
         if people_rows:
             out.append(section(f"personnes-{org.id}", "Personnes",
                                table(["Date", "Personne", "Séance ou document", "Fonction ce jour-là"], people_rows)))
+        out += self._entities_people(org, {(item.docname, person_id) for item, person_id in entries if person_id})
         named = [item for item, person_id in entries if person_id is None]
         if named:
             out.append(section(f"documents-{org.id}", "Nommée dans",
                                bullets([[date_fr(i.date), " — ", self.item_link(i)] if isinstance(i, Dated)
                                         else [self.item_link(i)] for i in named])))
         return out
+
+    def _entities_people(self, org: Organisation, listed: set[tuple[str, str]]) -> list[nodes.Node]:
+        """The people of an organisation's entities (Chaire santé's on Sciences Po's page), each
+        row naming the entity, unless the row is in the organisation's own list already."""
+        rows = []
+        for entity in descendants(self.archive, org.id):
+            for item, person_id in self.archive.items_by_organisation.get(entity.id, []):
+                if person_id is None or (item.docname, person_id) in listed:
+                    continue
+                listed.add((item.docname, person_id))
+                appearance = next(a for a in getattr(item, "appearances", ()) if a.person == person_id
+                                  and entity.id in a.organisations)
+                rows.append([[date_fr(item.date) if isinstance(item, Dated) else ""], [self.person_link(person_id)],
+                             [self.org_link(entity.id)], [self.item_link(item)],
+                             self.appearance_line(appearance, with_person=False)])
+        if not rows:
+            return []
+        note = para(f"Personnes rattachées, d’après leur affiliation ce jour-là, à une entité de {org.name} "
+                    "et non à l’organisation elle-même.", classes=["archive-supplied-note"])
+        return [section(f"personnes-entites-{org.id}", "Personnes de ses entités", note,
+                        table(["Date", "Personne", "Entité", "Séance ou document", "Fonction ce jour-là"], rows,
+                              classes=["archive-entities-people"]))]
 
     def letters_nav(self, letters: Sequence[str], base: str) -> nodes.Node:
         return para(*joined([doc_link(self.docname, f"{base}/a-z/{letter.lower()}", letter) for letter in letters],
@@ -321,14 +361,35 @@ class Renderer:
                         key)
 
     def themes_index(self) -> list[nodes.Node]:
+        """Every theme with its items, under the anchors the themes had before they had pages
+        (themes/index.html#donnees-de-sante), each with a link to its page."""
         out: list[nodes.Node] = [para("Les thèmes sont attribués par l’archive ; ils ne figurent pas dans les sources.",
                                       classes=["archive-supplied-note"])]
         themes = self.archive.items_by_theme()
         for theme in sorted(themes, key=lambda t: sort_key(t)):
-            lines = [[date_fr(i.date), " — ", self.item_link(i)] if isinstance(i, Dated) else [self.item_link(i)]
-                     for i in themes[theme]]
-            out.append(section(theme_slug(theme), theme, bullets(lines)))
+            link = doc_link(self.docname, theme_docname(theme), f"Page du thème « {theme} »")
+            out.append(section(theme_slug(theme), theme, para(link, classes=["archive-theme-link"]),
+                               bullets(self._dated_lines(themes[theme]))))
         return out
+
+    def theme_page(self, theme: str) -> list[nodes.Node]:
+        items = self.archive.items_by_theme().get(theme, [])
+        sessions = [i for i in items if isinstance(i, Session)]
+        others = [i for i in items if not isinstance(i, Session)]
+        out: list[nodes.Node] = [para("Ce thème est attribué par l’archive ; il ne figure pas dans les sources. ",
+                                      doc_link(self.docname, "themes/index", "Tous les thèmes"), ".",
+                                      classes=["archive-supplied-note"])]
+        if sessions:
+            out.append(section(f"seances-{theme_slug(theme)}", "Séances",
+                               bullets([self.session_row(i) for i in sessions], classes=["archive-chronology"])))
+        if others:
+            out.append(section(f"documents-{theme_slug(theme)}", "Presse, événements et séries",
+                               bullets(self._dated_lines(others))))
+        return out
+
+    def _dated_lines(self, items: Sequence[Item]) -> list[list[Part]]:
+        return [[date_fr(i.date), " — ", self.item_link(i)] if isinstance(i, Dated) else [self.item_link(i)]
+                for i in items]
 
     def chronology(self, year: int | None, decade: int | None = None) -> list[nodes.Node]:
         """Sessions by year: all of them, one ``year``'s, or one ``decade``'s."""
@@ -368,6 +429,7 @@ PAGE_TITLES: dict[str, Callable[[Archive, PlannedPage], str]] = {
     pageplan.ORGS_INDEX: lambda a, p: "Organisations de A à Z",
     pageplan.ORGS_LETTER: lambda a, p: f"Organisations : {p.key}",
     pageplan.THEMES: lambda a, p: "Thèmes",
+    pageplan.THEME: lambda a, p: p.key,
     pageplan.CHRONOLOGY: lambda a, p: "Chronologie des séances",
     pageplan.YEAR: lambda a, p: f"Séances de {p.key}",
     pageplan.DECADE: lambda a, p: f"Séances des années {p.key}",
@@ -400,6 +462,8 @@ def render_page(archive: Archive, page: PlannedPage, docname: str) -> Rendered:
         body = renderer.organisations_index(page.key or None)
     elif kind == pageplan.THEMES:
         body = renderer.themes_index()
+    elif kind == pageplan.THEME:
+        body = renderer.theme_page(page.key)
     elif kind in (pageplan.CHRONOLOGY, pageplan.YEAR):
         body = renderer.chronology(int(page.key) if page.key else None)
     elif kind == pageplan.DECADE:

@@ -11,7 +11,7 @@ from sphinx.util import logging
 
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
-from ..pageplan import PERSON, THEMES, theme_slug
+from ..pageplan import PERSON, THEME, theme_slug
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
 from .corrections import correction_link
 from .domain import ArchiveDomain
@@ -67,9 +67,8 @@ class ArchivePageTransform(SphinxTransform):
         domain.note_page(docname, state.fingerprints[docname], title_text)
         if page.kind in ("session", "press", "event", "series", "person", "org"):
             domain.note_object(page.kind, page.key, docname, "", title_text)
-        if page.kind == THEMES:
-            for theme in state.archive.items_by_theme():
-                domain.note_object("theme", theme_slug(theme), docname, theme_slug(theme), theme)
+        if page.kind == THEME:  # {theme} references lead to the theme's own page
+            domain.note_object("theme", theme_slug(page.key), docname, "", title_text)
 
 
 _HARMLESS_HTML = re.compile(r"(?:\s*(?:<!--.*?-->|<br\s*/?>))*\s*", re.DOTALL | re.IGNORECASE)
