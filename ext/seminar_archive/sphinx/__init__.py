@@ -23,6 +23,8 @@ from .exports import feed_links, write_exports
 from .generate import write_pages
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .jinjaenv import tune_templates
+from .pagetitle import setup_page_title
+from .publishing import setup_publishing
 from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
@@ -277,6 +279,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("archive.css")
     app.connect("config-inited", _add_static_path)
     install_collector_hints(app)
+    setup_publishing(app)
+    setup_page_title(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
