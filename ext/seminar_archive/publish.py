@@ -86,7 +86,10 @@ def write_host_files(out: Path, site_url: str) -> None:
     """robots.txt, .nojekyll and addresses.txt beside the versions."""
     (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n", encoding="utf-8")
     (out / ".nojekyll").write_text("", encoding="utf-8")
-    addresses = sorted(published_addresses(out) - {ADDRESSES_FILE, "robots.txt"})
+    # Each version's addresses as versions.py counts them (no assets: they are renamed between builds).
+    addresses = sorted({f"{folder.name}/{a}" for folder in out.iterdir() if folder.is_dir()
+                        for a in published_addresses(folder)}
+                       | {p.name for p in out.iterdir() if p.is_file() and p.name not in (ADDRESSES_FILE, ".nojekyll")})
     (out / ADDRESSES_FILE).write_text("".join(f"{a}\n" for a in addresses), encoding="utf-8")
 
 
@@ -143,7 +146,10 @@ def check_addresses(out: Path, site_url: str, report: CheckReport) -> None:
                 elif not path.startswith("//"):
                     report.broken.append(Broken(relative, path, "publish-outside-address"))
             for canonical in CANONICAL.findall(text):
-                if not canonical.startswith(site_url) and not canonical.startswith(site.path):
+                if "://" not in canonical and not canonical.startswith("/"):  # a redirect page's: relative
+                    if not (file.parent / unquote(canonical.split("#")[0])).resolve().is_file():
+                        report.broken.append(Broken(relative, canonical, "publish-missing-address"))
+                elif not canonical.startswith(site_url) and not canonical.startswith(site.path):
                     report.broken.append(Broken(relative, canonical, "publish-foreign-address"))
         elif file.name == "sitemap.xml":
             for loc in ElementTree.fromstring(text).iter(f"{SITEMAP_NS}loc"):
@@ -156,7 +162,12 @@ def check_addresses(out: Path, site_url: str, report: CheckReport) -> None:
 def _linkchecker() -> list[str]:
     if importlib.util.find_spec("linkcheck") is None:
         raise PublishError("LinkChecker is not installed: pip install -e '.[publish]' (nox -s publish does)")
-    return [sys.executable, "-m", "linkcheck"]
+    # Run as root (CI containers), LinkChecker sets its effective user to "nobody", who cannot read
+    # a tree under a private folder (pytest's, a CI work dir). It reads only this local folder here
+    # (every http(s) link is ignored), so it runs as the user who built the tree.
+    code = ("import linkcheck.command.linkchecker as command; "
+            "command.drop_privileges = lambda: None; command.linkchecker()")
+    return [sys.executable, "-c", code]
 
 
 def check_links(out: Path, report: CheckReport, log: Callable[[str], None]) -> None:
@@ -172,8 +183,6 @@ def check_links(out: Path, report: CheckReport, log: Callable[[str], None]) -> N
         config.write_text("[checking]\nthreads=4\n[filtering]\nignore=\n  ^mailto:\n  ^https?:\n"
                           f"  ^file://(?!{re.escape(out.as_uri()[len('file://'):])}/)\n[AnchorCheck]\n",
                           encoding="utf-8")
-        Path(work).chmod(0o755)  # run as root, LinkChecker reads it as "nobody"
-        config.chmod(0o644)
         command = [*_linkchecker(), "--no-status", "--verbose", "-o", "csv", "-f", str(config),
                    *(p.as_uri() for p in starts if p.is_file())]
         log(f"LinkChecker: {len(starts)} start pages in {out}")
