@@ -311,3 +311,25 @@ def test_the_sites_conf_silences_opengraphs_matplotlib_line() -> None:
     finished = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
     assert finished.returncode == 0, finished.stderr
     assert "matplotlib" not in finished.stdout + finished.stderr
+
+
+def test_a_bad_date_is_one_problem_and_a_second_error_is_not_hidden(tmp_path: Path) -> None:
+    """A page too broken to read still cites its people and organisations: they are not reported
+    as unused (consequences are not causes), and each of its own errors is reported at once."""
+    import shutil
+    docs = tmp_path / "repo" / "docs"
+    shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("_build"))
+    page = docs / "sessions" / "ia-sante-02.md"
+    text = page.read_text(encoding="utf-8")
+    assert '  date: "2021-09-07"\n' in text and "  number: 2\n" in text
+    page.write_text(text.replace('  date: "2021-09-07"', '  date: "2021-13-05"'), encoding="utf-8")
+    one = archive("check", cwd=tmp_path / "repo")
+    assert one.stdout.splitlines() == [
+        "docs/sessions/ia-sante-02.md:8: « date » n’est pas une date réelle écrite AAAA-MM-JJ : '2021-13-05' "
+        "[archive.bad-date]", "1 problème trouvé"], one.stdout
+    page.write_text(text.replace('  date: "2021-09-07"', '  date: "2021-13-05"').replace("  number: 2\n",
+                                                                                      "  number: deux\n"),
+                    encoding="utf-8")
+    two = archive("check", cwd=tmp_path / "repo")
+    assert [line.rsplit("[", 1)[-1] for line in two.stdout.splitlines()] == [
+        "archive.bad-value]", "archive.bad-date]", "2 problèmes trouvés"], two.stdout
