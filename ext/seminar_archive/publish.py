@@ -191,6 +191,7 @@ def check_links(out: Path, report: CheckReport, log: Callable[[str], None]) -> N
     if not rows:
         raise PublishError(f"LinkChecker gave no report (exit {finished.returncode}):\n{finished.stderr[-2000:]}")
     pages: set[str] = set()
+    broken: list[Broken] = []
     for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
         url, parent = row.get("url") or "", row.get("parentname") or ""
         if not url.startswith(base):
@@ -202,9 +203,11 @@ def check_links(out: Path, report: CheckReport, log: Callable[[str], None]) -> N
             pages.add(page)
         where = unquote(parent[len(base):]) if parent.startswith(base) else parent
         if row.get("valid") != "True":
-            report.broken.append(Broken(where, row.get("urlname") or url, "publish-broken-link"))
+            broken.append(Broken(where, row.get("urlname") or url, "publish-broken-link"))
         elif LINKCHECKER_ANCHOR.search(row.get("warningstring") or ""):
-            report.broken.append(Broken(where, row.get("urlname") or url, "publish-missing-anchor"))
+            broken.append(Broken(where, row.get("urlname") or url, "publish-missing-anchor"))
+    # LinkChecker's threads report in any order: by page, then link.
+    report.broken += sorted(broken, key=lambda b: (b.file, b.link))
     report.pages = len(pages)
 
 
