@@ -117,7 +117,14 @@ def test_source_links_follow_the_sources_folder_and_show_the_documents_heading(b
 
 
 def test_affiliations_link_the_organisations_they_name_without_repeating_them(build: BuildFn, tmp_path: Path) -> None:
-    app = build(copy_root("basic", tmp_path / "affiliations"))
+    srcdir = copy_root("basic", tmp_path / "affiliations")
+    session = srcdir / "sessions" / "ser-01.md"
+    text = session.read_text(encoding="utf-8")
+    assert "      affiliation: directrice du Lab\n      organisations: [lab]\n" in text
+    session.write_text(text.replace("      affiliation: directrice du Lab\n      organisations: [lab]\n",
+                                    "      affiliation: directrice du Lab\n      organisations: [lab, univ]\n"),
+                       encoding="utf-8")
+    app = build(srcdir)
     page = soup(Path(app.outdir) / "sessions" / "ser-01.html")
     lines = page.select("ul.archive-people li")
     lab = next(li for li in lines if "directrice du" in li.get_text())
@@ -125,10 +132,11 @@ def test_affiliations_link_the_organisations_they_name_without_repeating_them(bu
     assert affiliation is not None and affiliation.get_text() == "directrice du Lab"  # as the source writes it
     link = affiliation.find("a")
     assert link is not None and link.get_text() == "Lab" and link["href"].endswith("organisations/lab.html")
-    assert lab.select_one(".archive-orgs") is None  # no "(Laboratoire (Lab))" after it
-    # An organisation the affiliation does not name stays beside it.
-    untouched = next(li for li in lines if "chercheuse" in li.get_text())
-    assert "(" not in untouched.get_text() or untouched.select_one(".archive-orgs") is not None
+    # Lab is not repeated after it ("(Laboratoire (Lab))"); the organisation the text does not name
+    # (the Université) stays beside it, linked.
+    beside = lab.select_one(".archive-orgs")
+    assert beside is not None and beside.get_text() == " (Université)"
+    assert [a["href"].rsplit("/", 1)[1] for a in beside.find_all("a")] == ["univ.html"]
 
 
 def test_the_home_page_title_is_not_doubled(build: BuildFn, tmp_path: Path) -> None:
@@ -177,7 +185,9 @@ def test_address_check_reports_each_wrong_address_with_its_file(tmp_path: Path) 
     ]
     # The folded iCal line, the canonical link and the root-path link resolve; counted as checked.
     assert report.addresses == 4
-    assert "v1/s1.bib" in report.broken[0].render("fr") or any("v1/s1.bib" in b.render("fr") for b in report.broken)
+    bib = next(b for b in report.broken if b.file == "v1/s1.bib")
+    assert bib.render("fr") == ("v1/s1.bib : l’adresse « https://archive.example.org/ia/v1/sessions/s2.html » ne "
+                                "correspond à aucun fichier du site publié")
 
 
 def test_link_check_reports_the_page_and_the_link(tmp_path: Path) -> None:
