@@ -343,3 +343,13 @@ def test_a_bad_date_is_one_problem_and_a_second_error_is_not_hidden(tmp_path: Pa
     two = archive("check", cwd=tmp_path / "repo")
     assert [line.rsplit("[", 1)[-1] for line in two.stdout.splitlines()] == [
         "archive.bad-value]", "archive.bad-date]", "2 problèmes trouvés"], two.stdout
+
+
+def test_the_names_of_a_broken_page_are_read_in_bounded_time() -> None:
+    """YAML aliases can make a few lines a tree of a billion nodes: reading who a broken page
+    names stops early rather than hang."""
+    from seminar_archive.mentions import mentioned_ids
+    levels = ["a0: &a0 [{person: ada-dupont, organisations: [lab]}]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 10)]
+    text = "---\narchive:\n  kind: session\n  date: 2021-13-05\n" + "".join(f"  {line}\n" for line in levels) + "---\n"
+    assert mentioned_ids(text) == ({"ada-dupont"}, {"lab"})

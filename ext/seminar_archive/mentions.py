@@ -13,8 +13,10 @@ from .yamlsource import split_front_matter
 
 PERSON_KEYS = ("person",)
 ORG_KEYS = ("organisations", "issuer", "organisers", "supporters")
-# A hostile page cannot make this walk deep: nesting past this is not front matter we know.
+# A hostile page cannot make this walk deep or long (YAML aliases can make a small text a huge
+# tree): nesting past this is not front matter we know, and a page names far fewer values.
 MAX_DEPTH = 12
+MAX_NODES = 20_000
 
 
 def _ids(value: Any) -> set[str]:
@@ -25,19 +27,23 @@ def _ids(value: Any) -> set[str]:
     return set()
 
 
-def _walk(node: Any, people: set[str], orgs: set[str], depth: int) -> None:
-    if depth > MAX_DEPTH:
-        return
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in PERSON_KEYS:
-                people.update(_ids(value))
-            elif key in ORG_KEYS:
-                orgs.update(_ids(value))
-            _walk(value, people, orgs, depth + 1)
-    elif isinstance(node, list):
-        for value in node:
-            _walk(value, people, orgs, depth + 1)
+def _walk(root: Any, people: set[str], orgs: set[str]) -> None:
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    visited = 0
+    while stack and visited < MAX_NODES:
+        node, depth = stack.pop()
+        visited += 1
+        if depth > MAX_DEPTH:
+            continue
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in PERSON_KEYS:
+                    people.update(_ids(value))
+                elif key in ORG_KEYS:
+                    orgs.update(_ids(value))
+                stack.append((value, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
 
 
 def mentioned_ids(text: str) -> tuple[set[str], set[str]]:
@@ -53,5 +59,5 @@ def mentioned_ids(text: str) -> tuple[set[str], set[str]]:
     except (yaml.YAMLError, RecursionError, ValueError):
         return people, orgs
     if isinstance(data, dict):
-        _walk(data.get("archive"), people, orgs, 0)
+        _walk(data.get("archive"), people, orgs)
     return people, orgs
