@@ -1,8 +1,10 @@
-"""Sessions: `nox` (lint and tests, what CI runs), `nox -s docs`, `nox -s serve`, `nox -s versions`."""
+"""Sessions: `nox` (lint and tests, what CI runs), `nox -s docs`, `nox -s serve`, `nox -s versions`,
+`nox -s publish`, `nox -s preview`, `nox -s check`."""
 
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 import nox
@@ -33,7 +35,7 @@ def versions(session: nox.Session) -> None:
     build/versions (with switcher.json, latest/ and the root index). Needs git and the history."""
     session.install("-e", ".")
     session.run("archive", "versions", "--out", str(BUILD / "versions"), *session.posargs)
-    session.log(f"Serve it to try the version switcher: python -m http.server -d {BUILD / 'versions'} 8000")
+    session.log("Try the version switcher: nox -s preview -- build/versions")
 
 
 @nox.session
@@ -59,12 +61,51 @@ def lint(session: nox.Session) -> None:
     session.run("mypy")
 
 
+def _port(session: nox.Session) -> tuple[int, list[str]]:
+    """``--port N`` from the session's arguments, else a port free now; and the other arguments."""
+    args = list(session.posargs)
+    if "--port" in args:
+        at = args.index("--port")
+        port = int(args[at + 1])
+        return port, args[:at] + args[at + 2:]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1]), args
+
+
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Live preview at http://127.0.0.1:8000, rebuilt on every save."""
+    """Live preview on a free port (or `-- --port N`), rebuilt on every save; prints its address."""
     session.install("-e", ".[dev]")
+    port, args = _port(session)
+    session.log(f"The preview will be at http://127.0.0.1:{port}/ once the first build is done (about 10 s)")
     session.run("sphinx-autobuild", "-n", "--keep-going", "docs", str(BUILD / "html-live"),
-                "--host", "127.0.0.1", "--port", "8000",
+                "--host", "127.0.0.1", "--port", str(port),
                 # Generated pages are written only when they change; ignoring them avoids loops.
                 "--ignore", "*/people/*", "--ignore", "*/organisations/*", "--ignore", "*/themes/*",
-                *session.posargs)
+                *args)
+
+
+@nox.session
+def publish(session: nox.Session) -> None:
+    """Every release and main in build/publish, at the address given (`-- --base-url https://…`, or
+    ARCHIVE_BASE_URL), ready for a static host, then checked: links, anchors, addresses."""
+    session.install("-e", ".[publish]")
+    session.run("archive", "publish", "--out", str(BUILD / "publish"), *session.posargs)
+    session.log("Try it: nox -s preview -- build/publish --base-url <the same address>")
+
+
+@nox.session
+def preview(session: nox.Session) -> None:
+    """Serve build/versions or build/publish (`-- FOLDER`) at its site's path on a free port (or
+    `--port N`), as a static host would, to try the version switcher; prints its address."""
+    session.install("-e", ".")
+    port, args = _port(session)
+    session.run("python", "-m", "seminar_archive.preview", "--port", str(port), *args)
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """`archive check` without installing anything yourself: `nox -s check -- docs/sessions --lang en`."""
+    session.install("-e", ".")
+    session.run("archive", "check", *session.posargs)

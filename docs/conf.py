@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-
-from seminar_archive.versions import DEFAULT_SITE_URL
 
 project = "Archive du séminaire IA et santé de la Chaire santé"
 author = "les archivistes du séminaire"  # the footer prints "Par {author}"
@@ -14,10 +14,13 @@ version = release
 # The version citations name: "" for a plain build; the versions build (`nox -s versions`)
 # sets it, with archive_latest_version, for each release it builds.
 archive_version = os.environ.get("ARCHIVE_VERSION", "")
-# Where the archive is published (above its versions): citations, the canonical link and the
-# embedded metadata use it. The real address is not decided yet; `.invalid` says so (and can
-# never resolve).
-html_baseurl = os.environ.get("ARCHIVE_BASE_URL", DEFAULT_SITE_URL)
+# Where the archive is published (above its versions): citations, the canonical link, feeds,
+# the calendar and the embedded metadata use it. This is the one place to set it; the
+# ARCHIVE_BASE_URL environment variable wins over it, and `nox -s publish -- --base-url` over
+# both. The real address is not decided yet: `.invalid` says so (it can never resolve), every
+# page of such a build says "version de travail, adresse provisoire", and the release builds
+# (`nox -s versions`, `nox -s publish`) refuse it. See docs/publishing.md.
+html_baseurl = "https://archive-ia-sante.invalid/"
 
 language = "fr"
 extensions = [
@@ -69,4 +72,11 @@ html_search_language = "fr"
 # per version). sphinxext-opengraph's own cards stay off (they need matplotlib and differ between
 # builds): the extension draws one card per item page itself (seminar_archive/cards.py).
 ogp_site_name = html_title
+# Off: another engineer may later generate cards (see the clients issue).
 ogp_social_cards = {"enable": False}
+# sphinxext-opengraph 0.13 prints "matplotlib is not installed, social cards will not be
+# generated" when it is imported without matplotlib, whatever ogp_social_cards says: with the
+# cards off that line is noise on every build, so the module is imported here once, quietly
+# (Sphinx then finds it already imported).
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401

@@ -55,7 +55,7 @@ def test_session_page_header(basic: SphinxTestApp) -> None:
     assert "Dr Jean de La Fontaine , fabuliste, Université : Le corbeau et le renard" in text
     assert "[Série de test]" in text  # supplied title in brackets
     found = links(basic, "sessions/ser-01.html")
-    assert found["prog.txt"] == "../sources/prog.txt"
+    assert found["Programme de test."] == "../sources/prog.txt"  # the source's own heading, its file linked
     assert (Path(basic.outdir) / "sources" / "prog.txt").read_text(encoding="utf-8") == "Programme de test.\n"
     # The front matter does not leak into the page.
     assert '"kind"' not in text

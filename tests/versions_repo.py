@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,16 @@ def versions_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     return repo, out
 
 
+
+
+@pytest.fixture(scope="session")
+def published_site(versions_site: tuple[Path, Path]) -> tuple[Path, Path, str]:
+    """The same repository published by `archive publish` (what `nox -s publish` runs) at SITE into
+    build/publish: (repository, folder, the command's standard output)."""
+    repo, _versions = versions_site
+    out = repo / "build" / "publish"
+    environment = {k: v for k, v in os.environ.items() if k not in ("ARCHIVE_BASE_URL", "ARCHIVE_CORRECTIONS_TO")}
+    finished = subprocess.run([sys.executable, "-m", "seminar_archive", "publish", "--base-url", SITE,
+                               "--out", str(out)], cwd=repo, capture_output=True, text=True, env=environment)
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    return repo, out, finished.stdout

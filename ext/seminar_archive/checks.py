@@ -58,11 +58,13 @@ def _where(ref: SourceRef) -> str:
 
 
 def check_archive(archive: Archive, diagnostics: Diagnostics, sources: set[str], report_unused: bool = True,
-                  set_aside: Iterable[Item] = ()) -> None:
+                  set_aside: Iterable[Item] = (),
+                  mentioned: tuple[Iterable[str], Iterable[str]] = ((), ())) -> None:
     """Every cross-record rule; ``sources`` are the file names present in docs/sources/.
 
-    ``set_aside`` are items read but left out for clashing with others: what they refer to
-    is not reported as unused (the clash is the problem to fix).
+    ``set_aside`` are items read but left out for clashing with others, and ``mentioned`` the
+    (people, organisations) that pages too broken to read name: what they refer to is not
+    reported as unused (the page's own problem is the one to fix).
     """
     for spellings in archive.theme_spellings().values():
         usual = archive.usual_spelling(spellings)
@@ -82,7 +84,7 @@ def check_archive(archive: Archive, diagnostics: Diagnostics, sources: set[str],
     _check_references(archive, diagnostics)
     _check_parents(archive, diagnostics)
     if report_unused:
-        _check_unused(archive, diagnostics, set_aside)
+        _check_unused(archive, diagnostics, set_aside, mentioned)
 
 
 def _check_numbers(archive: Archive, diagnostics: Diagnostics) -> None:
@@ -149,9 +151,11 @@ def _check_parents(archive: Archive, diagnostics: Diagnostics) -> None:
             current = orgs[current].parent
 
 
-def _check_unused(archive: Archive, diagnostics: Diagnostics, set_aside: Iterable[Item]) -> None:
-    used_people = set(archive.appearances_by_person)
-    used_orgs = set(archive.items_by_organisation) | {o.parent for o in archive.organisations.values() if o.parent}
+def _check_unused(archive: Archive, diagnostics: Diagnostics, set_aside: Iterable[Item],
+                  mentioned: tuple[Iterable[str], Iterable[str]] = ((), ())) -> None:
+    used_people = set(archive.appearances_by_person) | set(mentioned[0])
+    used_orgs = (set(archive.items_by_organisation) | {o.parent for o in archive.organisations.values() if o.parent}
+                 | set(mentioned[1]))
     for item in set_aside:
         for appearance in getattr(item, "appearances", ()):
             used_people.add(appearance.person)

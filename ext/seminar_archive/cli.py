@@ -24,17 +24,20 @@ from pathlib import Path
 import yaml
 
 from . import duplicates, pageplan, schema
+from .address import ENV_CORRECTIONS, PLACEHOLDER_CORRECTIONS, AddressError, from_environment
 from .addresses import config_address_problems
 from .bibfile import check_configured
 from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references, check_release_references
 from .checks import closest
 from .diagnostics import Diagnostic, Diagnostics
 from .loader import Layout, load_archive
+from .messages import render_message
 from .model import Archive
 from .pagescan import scan_pages
+from .publish import PublishError, publish
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE
 from .sitefiles import check_redirects, load_redirects, load_releases
-from .versions import DEFAULT_SITE_URL, VersionsError, build_versions
+from .versions import VersionsError, build_versions
 
 USAGE_ERROR = 2
 PROBLEMS = 1
@@ -242,10 +245,11 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
                     and f"archive.{d.problem.subtype}" not in ctx.suppressed), key=lambda d: (d.path, d.line))
     for diagnostic in shown:
         out(format_diagnostic(ctx, diagnostic))
+    # The summary is a result too: on standard output, after the problems (the exit code says the same).
     if not shown:
-        err(ctx.t("clean", count=len(archive.items()) + len(archive.unusable_pages)))
+        out(ctx.t("clean", count=len(archive.items()) + len(archive.unusable_pages)))
         return 0
-    err(ctx.t("found-one") if len(shown) == 1 else ctx.t("found", count=len(shown)))
+    out(ctx.t("found-one") if len(shown) == 1 else ctx.t("found", count=len(shown)))
     return PROBLEMS
 
 
@@ -576,8 +580,11 @@ def run_versions(ctx: Context, args: argparse.Namespace) -> int:
     repo = ctx.docs.parent
     out = Path(args.out) if Path(args.out).is_absolute() else Path.cwd() / args.out
     try:
-        result = build_versions(repo, out, site_url=args.site_url, docs=ctx.docs.name, strict=not args.no_strict,
-                                log=err)
+        result = build_versions(repo, out, site_url=site_address(ctx, args.site_url), docs=ctx.docs.name,
+                                strict=not args.no_strict, log=err)
+    except AddressError as problem:
+        err(f"archive versions: {problem.render(ctx.lang)}")
+        return USAGE_ERROR
     except VersionsError as problem:
         err(f"archive versions: {problem}")
         return PROBLEMS
@@ -585,43 +592,147 @@ def run_versions(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def site_address(ctx: Context, given: str | None) -> str:
+    """--base-url, else ARCHIVE_BASE_URL, else html_baseurl of conf.py: the one address."""
+    if given:
+        return given
+    conf = read_conf(ctx.docs).get("html_baseurl", "")
+    return from_environment(conf if isinstance(conf, str) else "")
+
+
+def corrections_address(ctx: Context, given: str | None) -> str:
+    if given is not None:
+        return given
+    if ENV_CORRECTIONS in os.environ:
+        return os.environ[ENV_CORRECTIONS]
+    conf = read_conf(ctx.docs).get("archive_corrections_to", PLACEHOLDER_CORRECTIONS)
+    return conf if isinstance(conf, str) else ""
+
+
+def run_publish(ctx: Context, args: argparse.Namespace) -> int:
+    """Every version at the site's address, the host's files, and the check (seminar_archive.publish)."""
+    out = Path(args.out) if Path(args.out).is_absolute() else Path.cwd() / args.out
+    previous: list[str] = []
+    if args.previous:
+        try:
+            previous = Path(args.previous).read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise UsageError(ctx.t("unreadable", path=args.previous, reason=error.strerror)) from None
+    site_url = site_address(ctx, args.base_url)
+    try:
+        _result, report = publish(ctx.docs.parent, out, site_url=site_url,
+                                  corrections_to=corrections_address(ctx, args.corrections_to), docs=ctx.docs.name,
+                                  previous=previous, lang=ctx.lang, log=err)
+    except AddressError as problem:
+        err(f"archive publish: {problem.render(ctx.lang)}")
+        return USAGE_ERROR
+    except (VersionsError, PublishError) as problem:
+        err(f"archive publish: {problem}")
+        return PROBLEMS
+    for broken in report.broken:
+        err(broken.render(ctx.lang))
+    out_text = report.summary(ctx.lang)
+    sys.stdout.write(out_text + "\n")
+    if report.broken:
+        return PROBLEMS
+    sys.stdout.write(render_message("publish-done", {"path": ctx.shown(out), "url": site_url}, ctx.lang) + "\n")
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------
 
+def _shared_options(default_lang: str | None) -> argparse.ArgumentParser:
+    """--lang and --docs, accepted before or after the subcommand (where people type them). After
+    it, they default to nothing, so that they do not undo a value given before it."""
+    shared = argparse.ArgumentParser(add_help=False)
+    suppress = default_lang is None
+    shared.add_argument("--lang", choices=["fr", "en"], default=argparse.SUPPRESS if suppress else default_lang,
+                        help="langue des messages : fr (par défaut, ou ARCHIVE_LANG) ou en / language of messages")
+    shared.add_argument("--docs", default=argparse.SUPPRESS if suppress else None,
+                        help="dossier source du site (docs/, trouvé tout seul depuis le dépôt) / the site's folder")
+    return shared
+
+
+NEW_SESSION_EXAMPLE = """exemple :
+  archive new session --series ia-sante --date 2023-01-10 \\
+      --title "IA et santé mentale" \\
+      --moderator daniel-benamouzig="titulaire de la Chaire santé" \\
+      --speaker alain-livartowski="Médecin, Direction des données, Institut Curie" \\
+      --theme "santé mentale"
+
+La commande écrit docs/sessions/<id>.md (elle n’écrase jamais un fichier) ; complétez ensuite la page
+et vérifiez-la avec « archive check docs/sessions/<id>.md »."""
+
+
 def parser() -> argparse.ArgumentParser:
+    after = _shared_options(None)
     top = argparse.ArgumentParser(
-        prog="archive",
+        prog="archive", parents=[_shared_options(os.environ.get("ARCHIVE_LANG", "fr"))],
         description="Vérifier l’archive et y ajouter des pages. / Check the archive and add pages to it.")
-    top.add_argument("--lang", choices=["fr", "en"], default=os.environ.get("ARCHIVE_LANG", "fr"),
-                     help="langue des messages / language of messages (fr)")
-    top.add_argument("--docs", help="dossier source du site / the site's source folder (docs/)")
     commands = top.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="vérifier pages et registre / check pages and registry")
+    check = commands.add_parser(
+        "check", parents=[after], help="vérifier pages et registre / check pages and registry",
+        description="Vérifie les pages et le registre sans construire le site. Chaque problème et le bilan "
+                    "sont écrits sur la sortie standard (fichier:ligne: message), les erreurs de la commande "
+                    "elle-même sur la sortie d’erreur ; code de sortie 0 sans problème, 1 avec, 2 pour une "
+                    "commande mal écrite.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="fichiers ou dossiers (tout par défaut)")
 
-    commands.add_parser("schemas", help="écrire les schémas pour les éditeurs / write editor schemas")
+    commands.add_parser("schemas", parents=[after],
+                        help="écrire les schémas pour les éditeurs / write editor schemas")
 
-    versions = commands.add_parser("versions", help="construire toutes les versions publiées / build every release")
+    versions = commands.add_parser("versions", parents=[after],
+                                   help="construire toutes les versions publiées / build every release")
     versions.add_argument("--out", default="build/versions", help="dossier de sortie (build/versions)")
-    versions.add_argument("--site-url", default=os.environ.get("ARCHIVE_BASE_URL", DEFAULT_SITE_URL),
-                          help="adresse de publication de l’archive, au-dessus des versions")
+    versions.add_argument("--site-url", "--base-url", default=None,
+                          help="adresse de publication de l’archive, au-dessus des versions (par défaut "
+                               "ARCHIVE_BASE_URL, sinon html_baseurl de docs/conf.py)")
     versions.add_argument("--no-strict", action="store_true", help="ne pas traiter les avertissements en erreurs")
 
-    new = commands.add_parser("new", help="une nouvelle page ou fiche / a new page or registry entry")
+    published = commands.add_parser(
+        "publish", parents=[after], help="publier : toutes les versions, vérifiées / publish every version, checked",
+        description="Construit chaque version publiée et main dans un dossier prêt pour n’importe quel "
+                    "hébergeur statique, puis vérifie chaque lien, ancre et adresse absolue.")
+    published.add_argument("--base-url", default=None, metavar="URL",
+                           help="adresse où le dossier sera servi, https://… (par défaut ARCHIVE_BASE_URL, sinon "
+                                "html_baseurl de docs/conf.py ; une adresse provisoire est refusée)")
+    published.add_argument("--out", default="build/publish", help="dossier de sortie (build/publish)")
+    published.add_argument("--corrections-to", default=None, metavar="ADRESSE",
+                           help="où les lecteurs signalent une erreur : adresse électronique ou formulaire https:// "
+                                "(par défaut ARCHIVE_CORRECTIONS_TO, sinon archive_corrections_to de conf.py)")
+    published.add_argument("--previous", metavar="FICHIER",
+                           help="addresses.txt de la publication précédente : chacune doit rester servie")
+
+    new = commands.add_parser("new", parents=[after], help="une nouvelle page ou fiche / a new page or registry entry")
     kinds = new.add_subparsers(dest="kind", required=True)
 
-    session = kinds.add_parser("session", help="une séance / a session")
-    session.add_argument("--series", required=True)
-    session.add_argument("--date", required=True, help="AAAA-MM-JJ")
-    session.add_argument("--title", required=True)
-    session.add_argument("--number", type=int)
-    session.add_argument("--id")
-    session.add_argument("--source", help="fichier de docs/sources/ (celui de la série par défaut)")
-    session.add_argument("--moderator", action="append", default=[], metavar="PERSON[=AFFILIATION]")
-    session.add_argument("--speaker", action="append", default=[], metavar="PERSON[=AFFILIATION]")
-    session.add_argument("--theme", action="append", default=[])
+    session = kinds.add_parser(
+        "session", parents=[after], help="une séance / a session", epilog=NEW_SESSION_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Commence la page d’une nouvelle séance, avec le numéro libre suivant de la série, son "
+                    "identifiant et sa clé de citation.")
+    session.add_argument("--series", required=True, metavar="SÉRIE",
+                         help="identifiant de la série (obligatoire), par exemple ia-sante")
+    session.add_argument("--date", required=True, metavar="AAAA-MM-JJ",
+                         help="date de la séance (obligatoire), par exemple 2023-01-10")
+    session.add_argument("--title", required=True, metavar="TITRE",
+                         help="titre de la séance tel que la source le donne (obligatoire)")
+    session.add_argument("--number", type=int, metavar="N",
+                         help="numéro dans la série (par défaut le suivant libre) ; refusé s’il est pris")
+    session.add_argument("--id", metavar="ID",
+                         help="identifiant de la page (par défaut <série>-<numéro sur deux chiffres>, ia-sante-09)")
+    session.add_argument("--source", metavar="FICHIER",
+                         help="document source, un fichier de docs/sources/ (par défaut celui de la série)")
+    session.add_argument("--moderator", action="append", default=[], metavar="PERSONNE[=AFFILIATION]",
+                         help="qui anime, par son identifiant du registre, avec son affiliation ce jour-là ; "
+                              "répétez l’option pour chaque personne")
+    session.add_argument("--speaker", action="append", default=[], metavar="PERSONNE[=AFFILIATION]",
+                         help="qui intervient, de la même façon ; répétez l’option pour chaque personne")
+    session.add_argument("--theme", action="append", default=[], metavar="THÈME",
+                         help="un thème de la séance, écrit comme sur les autres pages ; répétez l’option")
 
-    press = kinds.add_parser("press", help="un communiqué de presse / a press release")
+    press = kinds.add_parser("press", parents=[after], help="un communiqué de presse / a press release")
     press.add_argument("--date", required=True, help="AAAA-MM-JJ")
     press.add_argument("--title", required=True)
     press.add_argument("--issuer", action="append", required=True, help="organisation id")
@@ -633,7 +744,7 @@ def parser() -> argparse.ArgumentParser:
     press.add_argument("--org", action="append", default=[])
     press.add_argument("--theme", action="append", default=[])
 
-    person = kinds.add_parser("person", help="une personne / a person")
+    person = kinds.add_parser("person", parents=[after], help="une personne / a person")
     person.add_argument("--given", required=True)
     person.add_argument("--family", required=True)
     person.add_argument("--particle")
@@ -645,7 +756,7 @@ def parser() -> argparse.ArgumentParser:
     person.add_argument("--distinct", action="store_true",
                         help="ajouter même si une fiche semble être la même personne")
 
-    org = kinds.add_parser("org", help="une organisation / an organisation")
+    org = kinds.add_parser("org", parents=[after], help="une organisation / an organisation")
     org.add_argument("--name", required=True)
     org.add_argument("--acronym")
     org.add_argument("--id")
@@ -666,6 +777,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_schemas(ctx)
         if args.command == "versions":
             return run_versions(ctx, args)
+        if args.command == "publish":
+            return run_publish(ctx, args)
         runner = {"session": new_session, "press": new_press, "person": new_person, "org": new_org}[args.kind]
         return runner(ctx, args)
     except UsageError as problem:

@@ -17,6 +17,7 @@ from .containment import inside, is_active_file, outside_links
 from .diagnostics import Diagnostics, Problem
 from .duplicates import check_duplicates
 from .homoglyphs import check_scripts
+from .mentions import mentioned_ids
 from .model import Archive, Event, Item, PressRelease, Series, Session
 from .readcache import ReadCache
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
@@ -94,6 +95,8 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
                                         partial(load_organisations, orgs_file, orgs_shown))
     items: list[Item] = []
     unusable: dict[str, str] = {}
+    mentioned_people: set[str] = set()
+    mentioned_orgs: set[str] = set()
     for path, docname in iter_pages(srcdir, layout, exclude):
         shown = f"{docname}.md"
         text = read_text(path, shown, diagnostics)
@@ -114,6 +117,10 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
             items.append(read.item)
         elif read.is_archive_page:
             unusable[docname] = read.fallback_title
+            # Who it cites is still cited: its own problems are the ones to report.
+            people_named, orgs_named = mentioned_ids(text)
+            mentioned_people |= people_named
+            mentioned_orgs |= orgs_named
     kept = check_items(items, diagnostics)
     kept_ids = {id(item) for item in kept}
     set_aside = [item for item in items if id(item) not in kept_ids]
@@ -134,7 +141,8 @@ def load_archive(srcdir: Path, layout: Layout = Layout(), *, exclude: Iterable[s
     for name in sorted(n for n in sources if is_active_file(n)):  # never copied into the site (exports.py)
         diagnostics.say(Problem.UNSAFE_ADDRESS, "active-file", f"{layout.sources_dir}/{name}", 1, path=name)
     sources = {name for name in sources if not is_active_file(name)}
-    check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside)
+    check_archive(archive, diagnostics, sources, report_unused=report_unused, set_aside=set_aside,
+                  mentioned=(mentioned_people, mentioned_orgs))
     check_duplicates(people, diagnostics)
     check_scripts(people, diagnostics)
     return archive, diagnostics

@@ -434,3 +434,70 @@ SAMPLE_MESSAGES.update({
                       {"id": "elise-etienne-2", "name": "Еlise Etienne", "scripts": "CYRILLIC, LATIN",
                        "character": "Е"})],
 })
+
+
+# Publishing: the site's address (seminar_archive.address) and the publish check (seminar_archive.publish).
+_WHERE_FR = ("donnez-la avec « nox -s publish -- --base-url https://… », ou dans la variable d’environnement "
+             "ARCHIVE_BASE_URL, ou dans html_baseurl de docs/conf.py")
+_WHERE_EN = ("give it with 'nox -s publish -- --base-url https://…', or in the ARCHIVE_BASE_URL environment "
+             "variable, or as html_baseurl in docs/conf.py")
+CATALOGUE.update({
+    "address-missing": (f"aucune adresse de publication : {_WHERE_FR}", f"no address to publish at: {_WHERE_EN}"),
+    "address-placeholder": (f"« {{url}} » est une adresse provisoire, qui ne mène nulle part : une version publiée "
+                            f"ne peut pas la citer ; {_WHERE_FR}",
+                            f"'{{url}}' is a placeholder address that leads nowhere: a published version cannot "
+                            f"cite it; {_WHERE_EN}"),
+    "address-spaces": (f"« {{url}} » contient des espaces ou des guillemets ; {_WHERE_FR}",
+                       f"'{{url}}' contains spaces or quotes; {_WHERE_EN}"),
+    "address-syntax": (f"« {{url}} » n’est pas une adresse lisible (port ?) ; {_WHERE_FR}",
+                       f"'{{url}}' is not a readable address (its port?); {_WHERE_EN}"),
+    "address-scheme": (f"« {{url}} » doit commencer par https:// (ou http://) ; {_WHERE_FR}",
+                       f"'{{url}}' must start with https:// (or http://); {_WHERE_EN}"),
+    "address-host": (f"« {{url}} » ne nomme pas de serveur (https://serveur/chemin/) ; {_WHERE_FR}",
+                     f"'{{url}}' names no host (https://host/path/); {_WHERE_EN}"),
+    "address-credentials": (f"« {{url}} » contient un nom d’utilisateur ou un mot de passe ; {_WHERE_FR}",
+                            f"'{{url}}' contains a user name or a password; {_WHERE_EN}"),
+    "address-query": (f"« {{url}} » a une partie après « ? » ou « # », qu’un site n’a pas ; {_WHERE_FR}",
+                      f"'{{url}}' has a part after '?' or '#': give only the site's folder; {_WHERE_EN}"),
+    "corrections-malformed": ("« {target} » n’est ni une adresse électronique ni l’adresse d’un formulaire "
+                              "https:// : corrigez archive_corrections_to dans docs/conf.py ou la variable "
+                              "ARCHIVE_CORRECTIONS_TO (vide : pas de lien)",
+                              "'{target}' is neither a mail address nor an https:// form: fix "
+                              "archive_corrections_to in docs/conf.py or ARCHIVE_CORRECTIONS_TO (empty: no link)"),
+    "placeholder-banner": ("Version de travail, adresse provisoire : les adresses de cette construction "
+                           "(citations, lien canonique, flux, calendrier) ne mènent nulle part. Ne la citez pas.",
+                           "Working copy, provisional address: the addresses of this build (citations, canonical "
+                           "link, feeds, calendar) lead nowhere. Do not cite it."),
+})
+CATALOGUE.update({
+    "publish-broken-link": ("{file} : le lien « {link} » ne mène à aucun fichier du site publié",
+                            "{file}: the link '{link}' leads to no file of the published site"),
+    "publish-missing-anchor": ("{file} : le lien « {link} » mène à une page qui n’a pas cette ancre (#…)",
+                               "{file}: the link '{link}' leads to a page without that anchor (#…)"),
+    "publish-missing-address": ("{file} : l’adresse « {link} » ne correspond à aucun fichier du site publié",
+                                "{file}: the address '{link}' matches no file of the published site"),
+    "publish-placeholder": ("{file} : « {link} » est une adresse provisoire (.invalid) : rien de publié ne doit "
+                            "y mener",
+                            "{file}: '{link}' is a placeholder address (.invalid): nothing published may point there"),
+    "publish-outside-address": ("{file} : « {link} » est sur le serveur du site mais hors de son adresse "
+                                "configurée",
+                                "{file}: '{link}' is on the site's host but outside its configured address"),
+    "publish-foreign-address": ("{file} : « {link} » devrait être sous l’adresse configurée du site",
+                                "{file}: '{link}' should be under the site's configured address"),
+    "publish-vanished": ("l’adresse « {link} », publiée la fois précédente, n’est plus servie : ajoutez la page "
+                         "déplacée à docs/redirects.yaml (ancien chemin: nouveau chemin)",
+                         "the address '{link}', published last time, is no longer served: add the moved page "
+                         "to docs/redirects.yaml (old path: new path)"),
+    "publish-summary": ("vérifié : {pages} pages, {links} liens internes, {addresses} adresses absolues dans "
+                        "{files} fichiers ; {broken} problème(s)",
+                        "checked: {pages} pages, {links} internal links, {addresses} absolute addresses in "
+                        "{files} files; {broken} problem(s)"),
+    "publish-no-corrections": ("aucune adresse pour signaler une erreur (archive_corrections_to est provisoire "
+                               "ou vide) : les pages publiées n’auront pas ce lien ; donnez --corrections-to ou "
+                               "ARCHIVE_CORRECTIONS_TO",
+                               "no address to report mistakes to (archive_corrections_to is a placeholder or "
+                               "empty): the published pages have no such link; give --corrections-to or "
+                               "ARCHIVE_CORRECTIONS_TO"),
+    "publish-done": ("site publié dans {path}, à servir à l’adresse {url}", "site published in {path}, to be "
+                     "served at {url}"),
+})

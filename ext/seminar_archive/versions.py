@@ -31,11 +31,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from .address import PLACEHOLDER_URL, release_site_url
 from .diagnostics import Diagnostics
 from .sitefiles import load_releases
 
-# Where the archive is published, until the product owner decides (".invalid" can never resolve).
-DEFAULT_SITE_URL = "https://archive-ia-sante.invalid/"
+# Where the archive is published, until the product owner decides (".invalid" can never resolve):
+# a release build refuses it (seminar_archive.address).
+DEFAULT_SITE_URL = PLACEHOLDER_URL
 CURRENT = "main"
 LATEST = "latest"
 # What a version's build takes from the current checkout rather than from the release's commit.
@@ -102,10 +104,12 @@ def _checkout(repo: Path, version: Version, where: Path, docs: str) -> Path:
 
 
 def _build(python: str, source: Path, out: Path, doctrees: Path, version: str, latest: str, site_url: str,
-           strict: bool, log: Callable[[str], None]) -> None:
+           strict: bool, log: Callable[[str], None], corrections_to: str | None = None) -> None:
+    overrides = [] if corrections_to is None else ["-D", f"archive_corrections_to={corrections_to}"]
     command = [python, "-m", "sphinx", "-b", "html", "-n", "--keep-going", "-q", "-d", str(doctrees),
                "-D", f"archive_version={version}", "-D", f"archive_latest_version={latest}",
-               "-D", f"archive_site_url={site_url}", str(source), str(out)]
+               "-D", f"archive_site_url={site_url}", "-D", f"html_baseurl={site_url}", *overrides,
+               str(source), str(out)]
     if strict:
         command.insert(5, "-W")
     env = {**os.environ, "ARCHIVE_VERSION": version}
@@ -169,13 +173,17 @@ def _sitemap_index(site_url: str, names: Iterable[str]) -> str:
 
 
 def build_versions(repo: Path, out: Path, *, site_url: str, docs: str = "docs", strict: bool = True,
-                   python: str = sys.executable, log: Callable[[str], None] = lambda line: None) -> VersionsResult:
-    """Build every version into ``out`` (emptied first). Raises :class:`VersionsError`."""
+                   python: str = sys.executable, log: Callable[[str], None] = lambda line: None,
+                   corrections_to: str | None = None) -> VersionsResult:
+    """Build every version into ``out`` (emptied first). Raises :class:`VersionsError`, and
+    :class:`seminar_archive.address.AddressError` for an empty, malformed or placeholder address
+    (before anything is built). ``corrections_to``, when given, replaces conf.py's
+    ``archive_corrections_to`` ("": no "report a mistake" link)."""
+    site_url = release_site_url(site_url)
     repo = repo.resolve()
     versions = planned_versions(repo, docs)
     releases = [v for v in versions if v.is_release]
     latest = releases[-1].name if releases else CURRENT
-    site_url = site_url if site_url.endswith("/") else site_url + "/"
     root_path = urlparse(site_url).path or "/"
     shutil.rmtree(out, ignore_errors=True)
     work = out / ".work"
@@ -186,7 +194,7 @@ def build_versions(repo: Path, out: Path, *, site_url: str, docs: str = "docs", 
             if version.is_release:
                 source = _checkout(repo, version, work / version.name, docs)
             _build(python, source, out / version.name, work / "doctrees" / version.name, version.name, latest,
-                   site_url, strict, log)
+                   site_url, strict, log, corrections_to)
     finally:
         for version in releases:
             if (work / version.name).exists():

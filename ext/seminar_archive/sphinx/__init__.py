@@ -28,6 +28,8 @@ from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .jinjaenv import tune_templates
 from .lightpages import setup_light_pages
 from .pagemeta import card_url, setup_pagemeta
+from .pagetitle import setup_page_title
+from .publishing import setup_publishing
 from .reader import on_source_read
 from .readernav import setup_reader_navigation
 from .roles import data_role, source_role
@@ -290,6 +292,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_config_check(app)
     setup_light_pages(app)
     setup_reader_navigation(app)
+    setup_publishing(app)
+    setup_page_title(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

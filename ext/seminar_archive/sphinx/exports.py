@@ -81,7 +81,14 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
     else:
         logger.verbose("[archive] data files kept: nothing they are made from changed")
     made_from.save()
-    write_if_changed(data_dir / "archive.schema.json", _dump(schema.schema("archive.schema.json")))
+    # The published schema names its own address (the package's copy names a placeholder).
+    published_schema = dict(schema.schema("archive.schema.json"))
+    base = ArchiveConfig.base_url(app.config)
+    if base:
+        published_schema["$id"] = f"{base}{state.config.data_dir}/archive.schema.json"
+    else:
+        published_schema.pop("$id", None)
+    write_if_changed(data_dir / "archive.schema.json", _dump(published_schema))
     for name, text in schema.editor_schema_texts().items():
         write_if_changed(outdir / "_static" / "schemas" / name, text)
     sources = Path(app.srcdir) / state.config.sources_dir

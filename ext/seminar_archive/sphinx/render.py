@@ -7,6 +7,7 @@ rendered whole. Nothing here reads files or emits warnings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -29,6 +30,7 @@ from ..model import (
     Session,
 )
 from ..pageplan import PlannedPage, descendants, index_group, theme_docname, theme_slug
+from ..sourcedocs import SourceDocument, size_fr
 from ..textfr import date_fr, plural, supplied
 from .nodes_util import (
     Part,
@@ -46,6 +48,7 @@ from .nodes_util import (
     xref,
 )
 
+# The default folder of the source documents (archive_sources_dir): the build passes its own.
 SOURCES_DIR = "sources"
 SUPPLIED_FIELDS_FR = {"title": "titre", "issuer": "émetteur", "place": "lieu", "venue": "lieu",
                       "edition": "édition", "organisers": "organisateurs"}
@@ -54,9 +57,12 @@ SUPPLIED_FIELDS_FR = {"title": "titre", "issuer": "émetteur", "place": "lieu", 
 class Renderer:
     """Renders one page of the plan; ``docname`` is the page being read."""
 
-    def __init__(self, archive: Archive, docname: str) -> None:
+    def __init__(self, archive: Archive, docname: str, sources_dir: str = SOURCES_DIR,
+                 source_for: Callable[[str], SourceDocument] | None = None) -> None:
         self.archive = archive
         self.docname = docname
+        self.sources_dir = sources_dir
+        self.source_for = source_for
 
     # -- small pieces ------------------------------------------------------------------------
 
@@ -84,8 +90,18 @@ class Renderer:
     def theme_links(self, themes: Sequence[str]) -> list[Part]:
         return joined([xref("theme", theme_slug(t), t) for t in themes])
 
-    def source_link(self, item: Item) -> nodes.Node:
-        return file_link(self.docname, f"{SOURCES_DIR}/{item.source}", item.source)
+    def source_link(self, item: Item) -> list[Part]:
+        """The document's own heading, linked to its file, and what the file is."""
+        target = f"{self.sources_dir}/{item.source}"
+        if self.source_for is None:
+            return [file_link(self.docname, target, item.source)]
+        document = self.source_for(item.source)
+        link = file_link(self.docname, target, document.title)
+        link["classes"].append("archive-source-title")
+        if not document.size:
+            return [link]
+        return [link, inline(f" (fichier texte {item.source}, {size_fr(document.size)})",
+                             classes=["archive-source-file"])]
 
     def supplied_note(self, item: Item) -> nodes.Node | None:
         if not item.supplied:
@@ -104,14 +120,44 @@ class Renderer:
                 parts.append(", " + appearance.postnominals)
             if appearance.affiliation:
                 parts.append(", ")
+        linked: set[str] = set()
         if appearance.affiliation:
-            parts.append(inline(appearance.affiliation, classes=["archive-affiliation"]))
+            affiliation, linked = self.linked_affiliation(appearance.affiliation, appearance.organisations)
+            parts.append(inline(*affiliation, classes=["archive-affiliation"]))
         if appearance.note:
             parts += [" : ", emphasis(appearance.note)]
-        if appearance.organisations:
-            links = joined([self.org_link(o) for o in appearance.organisations])
+        # Only the organisations the affiliation does not already name, beside it.
+        others = [o for o in appearance.organisations if o not in linked]
+        if others:
+            links = joined([self.org_link(o) for o in others])
             parts.append(inline(" (", *links, ")", classes=["archive-orgs"]))
         return parts
+
+    def linked_affiliation(self, text: str, org_ids: Sequence[str]) -> tuple[list[Part], set[str]]:
+        """The affiliation as the source writes it, each organisation it names linked where it is
+        named (its name, acronym or a variant, as whole words); and the organisations linked."""
+        found: list[tuple[int, int, str]] = []
+        for org_id in org_ids:
+            org = self.archive.organisations.get(org_id)
+            if org is None:
+                continue
+            spellings = sorted({s for s in (org.name, org.acronym, org.full_name, *org.variants) if s},
+                               key=len, reverse=True)
+            for spelling in spellings:
+                match = re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text)
+                if match and not any(start < match.end() and match.start() < end for start, end, _ in found):
+                    found.append((match.start(), match.end(), org_id))
+                    break
+        parts: list[Part] = []
+        position = 0
+        for start, end, org_id in sorted(found):
+            if start > position:
+                parts.append(text[position:start])
+            parts.append(xref("org", org_id, text[start:end]))
+            position = end
+        if position < len(text):
+            parts.append(text[position:])
+        return parts, {org_id for _, _, org_id in found}
 
     def appearance_list(self, title: str, appearances: Sequence[Appearance], anchor: str) -> list[nodes.Node]:
         if not appearances:
@@ -183,7 +229,7 @@ class Renderer:
                 rows.append(("Organisation", joined([self.org_link(o) for o in item.organisers])))
         if item.themes:
             rows.append(("Thèmes", self.theme_links(item.themes)))
-        rows.append(("Source", [self.source_link(item)]))
+        rows.append(("Source", self.source_link(item)))
         rows.append(("Identifiant", [nodes.literal(item.id, item.id)]))
         head: list[nodes.Node] = [field_list(rows, classes=["archive-meta"])]
         if note := self.supplied_note(item):
@@ -440,9 +486,11 @@ PAGE_TITLES: dict[str, Callable[[Archive, PlannedPage], str]] = {
 Rendered = tuple[list[Part], list[nodes.Node], list[nodes.Node]]
 
 
-def render_page(archive: Archive, page: PlannedPage, docname: str) -> Rendered:
-    """(title, nodes above the page's own content, nodes below it) of ``page``."""
-    renderer = Renderer(archive, docname)
+def render_page(archive: Archive, page: PlannedPage, docname: str, sources_dir: str = SOURCES_DIR,
+                source_for: Callable[[str], SourceDocument] | None = None) -> Rendered:
+    """(title, nodes above the page's own content, nodes below it) of ``page``; the source
+    documents are in ``sources_dir`` of the output, described by ``source_for``."""
+    renderer = Renderer(archive, docname, sources_dir, source_for)
     if page.kind == pageplan.UNUSABLE:
         notice = nodes.warning("", para("Cette page n’a pas pu être lue comme une page de l’archive : son en-tête "
                                         "contient des erreurs, signalées lors de la construction du site."))

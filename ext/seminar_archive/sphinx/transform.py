@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -12,6 +14,7 @@ from sphinx.util import logging
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
 from ..pageplan import PERSON, THEME, theme_slug
+from ..sourcedocs import source_document
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
 from .corrections import correction_link
 from .domain import ArchiveDomain
@@ -42,8 +45,13 @@ class ArchivePageTransform(SphinxTransform):
         if state is None or docname not in state.pages:
             return
         page = state.pages[docname]
-        title_parts, above, below = render_page(state.archive, page, docname)
+        sources_dir = state.config.sources_dir
+        title_parts, above, below = render_page(
+            state.archive, page, docname, sources_dir,
+            partial(source_document, Path(self.env.srcdir) / sources_dir))
         item = state.items_by_docname.get(docname)
+        if item is not None and item.source:  # its "Source" line shows the document's heading
+            self.env.note_dependency(str(Path(self.env.srcdir) / sources_dir / item.source))
         if item is not None and page.kind in CITABLE_KINDS:
             below.append(cite_section(state, record_for(state, item), docname))
         if page.kind == PERSON and (bibliography := person_downloads(state.archive, page.key, docname)):
