@@ -37,15 +37,17 @@ def archive(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           text=True, check=False, env=env, timeout=120)
 
 
-# The last line of `archive check`'s output: its summary, a result like the problems above it.
+# What `archive check` prints on standard output: its summary, the one result (problems go to standard error).
 SUMMARY = re.compile(r"(aucun problème|no problems) \(|1 (problème trouvé|problem found)$"
                      r"|\d+ (problèmes trouvés|problems found)$")
 
 
 def reported(result: subprocess.CompletedProcess[str]) -> list[str]:
-    """The problems ``archive check`` printed (standard output, less the summary line)."""
-    lines = result.stdout.splitlines()
-    return lines[:-1] if lines and SUMMARY.match(lines[-1]) else lines
+    """The problems ``archive check`` printed: on standard error, while standard output holds the
+    summary alone."""
+    summary = result.stdout.splitlines()
+    assert len(summary) == 1 and SUMMARY.match(summary[0]), result.stdout
+    return result.stderr.splitlines()
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -153,7 +155,7 @@ def test_check_reports_each_bad_page_with_file_line_and_french_message(corpus: P
     no_traceback(result)
     assert result.returncode == 1
     assert reported(result) == EXPECTED
-    assert result.stdout.splitlines()[-1] == f"{len(EXPECTED)} problèmes trouvés"
+    assert result.stdout.splitlines() == [f"{len(EXPECTED)} problèmes trouvés"]  # the summary alone
 
 
 def test_every_problem_of_the_checks_is_in_the_corpus() -> None:
@@ -202,7 +204,7 @@ def test_check_given_paths_reports_only_those(corpus: Path) -> None:
     assert (clean.returncode, reported(clean)) == (0, [])
     # From inside docs/, paths are shown from there.
     inside = archive("check", "sessions/bad-date.md", cwd=corpus / "docs")
-    assert inside.stdout.startswith("sessions/bad-date.md:7: ")
+    assert inside.stderr.startswith("sessions/bad-date.md:7: ")
 
 
 def test_a_page_that_is_not_utf8_is_located_without_traceback(corpus: Path) -> None:

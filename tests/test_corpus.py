@@ -161,8 +161,8 @@ def test_case(case: Path, tmp_path: Path) -> None:
                                  capture_output=True, text=True, check=False, timeout=120)
         assert "Traceback" not in checked.stderr + checked.stdout, checked.stderr
         assert checked.returncode == (1 if expected else 0), checked.stderr
-        from_check = [CHECK_LINE.match(line) for line in checked.stdout.splitlines()]
-        assert all(from_check), checked.stdout
+        from_check = [CHECK_LINE.match(line) for line in checked.stderr.splitlines()]
+        assert all(from_check), checked.stderr
         assert sorted((m["path"], int(m["line"]), m["subtype"], m["message"]) for m in from_check if m) == sorted(found)
     # The rest of the site is there.
     out = result.outdir

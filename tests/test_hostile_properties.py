@@ -194,8 +194,8 @@ def problems_of_the_check(srcdir: Path) -> list[tuple[str, int, str, str]]:
     checked = subprocess.run([sys.executable, "-m", "seminar_archive", "--lang", "en", "check"], cwd=srcdir,
                              capture_output=True, text=True, check=False, timeout=120)
     assert "Traceback" not in checked.stdout + checked.stderr, checked.stderr
-    matches = [CHECK_LINE.match(line) for line in checked.stdout.splitlines()]
-    assert all(matches), checked.stdout
+    matches = [CHECK_LINE.match(line) for line in checked.stderr.splitlines()]
+    assert all(matches), checked.stderr
     return sorted((m["path"], int(m["line"]), m["subtype"], m["message"]) for m in matches if m)
 
 

@@ -57,7 +57,7 @@ def test_check_reports_what_the_build_reports(case: Path, tmp_path: Path) -> Non
     result = archive_check(srcdir)
     assert "Traceback" not in result.stderr, result.stderr
     found = []
-    for line in result.stdout.splitlines():
+    for line in result.stderr.splitlines():
         path, number, rest = line.split(":", 2)
         message, subtype = rest.strip().rsplit(" [archive.", 1)
         found.append((path, int(number), subtype.rstrip("]"), message))
@@ -178,10 +178,10 @@ def test_a_marker_outside_the_tree_is_in_no_output_and_no_message(planted: Path,
     # The check finds the same problems at the same lines, and says nothing of the marker either.
     checked = archive_check(planted)
     assert MARKER not in checked.stdout + checked.stderr
-    from_check = sorted(int(line.split(":")[1]) for line in checked.stdout.splitlines()
+    from_check = sorted(int(line.split(":")[1]) for line in checked.stderr.splitlines()
                         if line.startswith("forms.md:"))
     assert from_check == refused
-    assert sum("this symbolic link" in line for line in checked.stdout.splitlines()) == 8
+    assert sum("this symbolic link" in line for line in checked.stderr.splitlines()) == 8
 
 
 # --- the two policies, as functions -----------------------------------------------------------

@@ -334,15 +334,16 @@ def test_a_bad_date_is_one_problem_and_a_second_error_is_not_hidden(tmp_path: Pa
     assert '  date: "2021-09-07"\n' in text and "  number: 2\n" in text
     page.write_text(text.replace('  date: "2021-09-07"', '  date: "2021-13-05"'), encoding="utf-8")
     one = archive("check", cwd=tmp_path / "repo")
-    assert one.stdout.splitlines() == [
+    assert (one.stderr.splitlines(), one.stdout.splitlines()) == ([
         "docs/sessions/ia-sante-02.md:8: « date » n’est pas une date réelle écrite AAAA-MM-JJ : '2021-13-05' "
-        "[archive.bad-date]", "1 problème trouvé"], one.stdout
+        "[archive.bad-date]"], ["1 problème trouvé"]), one.stderr
     page.write_text(text.replace('  date: "2021-09-07"', '  date: "2021-13-05"').replace("  number: 2\n",
                                                                                       "  number: deux\n"),
                     encoding="utf-8")
     two = archive("check", cwd=tmp_path / "repo")
-    assert [line.rsplit("[", 1)[-1] for line in two.stdout.splitlines()] == [
-        "archive.bad-value]", "archive.bad-date]", "2 problèmes trouvés"], two.stdout
+    assert [line.rsplit("[", 1)[-1] for line in two.stderr.splitlines()] == [
+        "archive.bad-value]", "archive.bad-date]"], two.stderr
+    assert two.stdout.splitlines() == ["2 problèmes trouvés"]
 
 
 def test_the_names_of_a_broken_page_are_read_in_bounded_time() -> None:

@@ -243,9 +243,10 @@ def run_check(ctx: Context, paths: Sequence[str]) -> int:
     silenced = {"archive", "archive.*"} & ctx.suppressed
     shown = sorted((d for d in diagnostics if _selected(d, wanted) and not silenced
                     and f"archive.{d.problem.subtype}" not in ctx.suppressed), key=lambda d: (d.path, d.line))
+    # Problems on standard error, as compilers and linters print them; the result (the summary) on
+    # standard output, so that `archive check > report.txt` keeps the verdict and a terminal shows both.
     for diagnostic in shown:
-        out(format_diagnostic(ctx, diagnostic))
-    # The summary is a result too: on standard output, after the problems (the exit code says the same).
+        err(format_diagnostic(ctx, diagnostic))
     if not shown:
         out(ctx.t("clean", count=len(archive.items()) + len(archive.unusable_pages)))
         return 0
