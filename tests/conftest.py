@@ -12,10 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import hypothesis
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures", "versions_repo", "browser_support", "readers_site")
+
+# Property tests explore new inputs on every local run; in CI they replay the same examples, so that
+# a landing is judged on the code it changes, not on the draw (a failure found locally becomes a
+# corpus case: tests/corpus/bad/). The examples themselves are unchanged.
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    hypothesis.settings.load_profile("ci")
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"

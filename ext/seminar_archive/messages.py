@@ -159,7 +159,18 @@ def render_message(key: str, args: Mapping[str, object], lang: str = DEFAULT_LAN
         values["detail"] = YAML_DETAILS_FR.get(str(values.get("detail")), values.get("detail"))
     if language == "fr" and key == "bad-form":
         values["rule"] = RULES_FR.get(str(values.get("pattern")), values.get("rule"))
-    return template.format(**values, hint=hint)
+    return _one_line(template.format(**values, hint=hint))
+
+
+# What a terminal, Sphinx's log or an editor would take for the end of a line. A value from a file
+# (a field name written with U+2028 in it) must not split a message: each message is one
+# "file:line: text" line, which editors and scripts read line by line.
+_LINE_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii")
+                for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(message: str) -> str:
+    return message.translate(_LINE_BREAKS)
 
 
 # The documentation of each warning subtype in French: (what it means, an example, the fix). The English

@@ -166,7 +166,9 @@ def write_downloads(app: Sphinx, state: BuildState) -> None:
     for item in citable(archive):
         files[item.docname] = [records[item.id]]
     for person_id, appearances in archive.appearances_by_person.items():
-        cited = [records[pa.item.id] for pa in appearances if pa.item.id in records]
+        # Once per item: a person may both moderate and speak in one session.
+        cited = [records[item_id] for item_id in dict.fromkeys(pa.item.id for pa in appearances)
+                 if item_id in records]
         if cited:
             files[person_bibliography_docname(person_id)] = cited
     series = [*records.values()]
