@@ -34,6 +34,7 @@ from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
 from .sitechecks import setup_site_checks
+from .sitesearch import setup_site_search
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
@@ -290,6 +291,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_config_check(app)
     setup_light_pages(app)
     setup_reader_navigation(app)
+    setup_site_search(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
