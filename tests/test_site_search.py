@@ -57,9 +57,12 @@ def test_registry_and_theme_pages_have_their_type(readers_site: CliBuild) -> Non
 
 
 def test_pages_about_items_count_for_less_than_the_items(readers_site: CliBuild) -> None:
-    for name in ("citer.html", "contributing.html", "sessions/2021.html", "people/index.html"):
+    for name in ("sessions/2021.html", "people/index.html", "people/a-z/b.html"):
         [body] = soup(readers_site, name).select("[data-pagefind-body]")
         assert body["data-pagefind-weight"] == "0.5", name
+    for name in ("citer.html", "contributing.html", "performance.html", "index.html"):
+        [body] = soup(readers_site, name).select("[data-pagefind-body]")
+        assert body["data-pagefind-weight"] == "0.3", name
     [body] = soup(readers_site, "sessions/ia-sante-03.html").select("[data-pagefind-body]")
     assert not body.has_attr("data-pagefind-weight")
     # Sphinx's own pages (search, the general index) are not searched.
