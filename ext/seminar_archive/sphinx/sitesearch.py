@@ -42,11 +42,13 @@ TYPE_NAMES = {"session": "séance", "press": "communiqué", "event": "événemen
               pageplan.PERSON: "personne", pageplan.ORGANISATION: "organisation", pageplan.THEME: "thème"}
 # Pagefind's highest weight: what a reader types for an item outranks words met in its text.
 TERMS_WEIGHT = 10
-# The pages of one item (a session, a person, a theme…) rank before the pages that list or speak of
-# items (a year, an A–Z letter, the contributors' guide): their text counts for less.
+# The pages of one item (a session, a person, a theme…) rank before the pages that list items (a
+# year, an A–Z letter), and those before the pages that speak of the archive (the guides, the
+# changelog), whose text names sessions and types in every paragraph: their words count for less.
 ITEM_KINDS = frozenset({"session", "press", "event", "series", pageplan.PERSON, pageplan.ORGANISATION,
                         pageplan.THEME})
-OTHER_PAGES_WEIGHT = 0.5
+LISTING_WEIGHT = 0.5
+OTHER_PAGES_WEIGHT = 0.3
 # Begins the terms line, a word of its own: archive-search.js finds where the page's text ends.
 TERMS_MARKER = "⁂"
 # Pagefind writes its index and UI here, inside the site (the search page loads them from it).
@@ -128,7 +130,10 @@ def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     state = getattr(domain, "build", None)
     page = state.pages.get(pagename) if state is not None else None
     filters, terms = describe(state.archive, page) if state is not None and page is not None else ([], [])
-    weight = 1.0 if page is not None and page.kind in ITEM_KINDS else OTHER_PAGES_WEIGHT
+    if page is None:
+        weight = OTHER_PAGES_WEIGHT
+    else:
+        weight = 1.0 if page.kind in ITEM_KINDS else LISTING_WEIGHT
     context["body"] = marked_body(body, filters, terms, weight)
 
 
