@@ -122,6 +122,12 @@ def marked_body(body: str, filters: list[tuple[str, str]], terms: list[str], wei
     return f'<div data-pagefind-body{weighted}>{body}{marks}</div>'
 
 
+def _page_weight(page: PlannedPage | None) -> float:
+    if page is None:  # a page written by hand: a guide, the changelog
+        return OTHER_PAGES_WEIGHT
+    return 1.0 if page.kind in ITEM_KINDS else LISTING_WEIGHT
+
+
 def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
     body = context.get("body")
     if doctree is None or not isinstance(body, str) or not app.config.archive_search_index:
@@ -130,10 +136,7 @@ def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     state = getattr(domain, "build", None)
     page = state.pages.get(pagename) if state is not None else None
     filters, terms = describe(state.archive, page) if state is not None and page is not None else ([], [])
-    if page is None:
-        weight = OTHER_PAGES_WEIGHT
-    else:
-        weight = 1.0 if page.kind in ITEM_KINDS else LISTING_WEIGHT
+    weight = _page_weight(page)
     context["body"] = marked_body(body, filters, terms, weight)
 
 
