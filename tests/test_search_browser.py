@@ -213,3 +213,11 @@ def test_the_search_page_weighs_little(readers_site: CliBuild) -> None:
     folder = Path(readers_site.outdir) / "pagefind"
     assert (folder / "pagefind-ui.js").stat().st_size < 150_000
     assert len(list((folder / "fragment").glob("*.pf_fragment"))) > 100
+
+
+def test_markup_quoted_in_a_page_stays_text_in_its_excerpt(page: Any, site_url: str) -> None:
+    """The excerpt is cut from Pagefind's words, which it escapes: a page that quotes HTML shows it."""
+    found = search(page, site_url, "onerror")
+    [security] = [r for r in found if path_of(r["href"]) == "securite.html"]
+    assert "<script>" in security["excerpt"] or "onerror=" in security["excerpt"], security
+    assert page.locator(".pagefind-ui__result-excerpt script, .pagefind-ui__result-excerpt img").count() == 0
