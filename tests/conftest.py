@@ -112,7 +112,20 @@ def html_files(outdir: Path) -> dict[str, bytes]:
     for path in sorted(outdir.rglob("*")):
         if (path.is_file() and path.suffix in (".html", ".json", ".js", ".inv", ".txt", ".bib", ".ris", ".ics", ".atom",
                                                ".xml") and "_static" not in path.parts
-                and ".doctrees" not in path.parts):  # Sphinx's and our build caches, not the site
+                and ".doctrees" not in path.parts  # Sphinx's and our build caches, not the site
+                and not pagefind_unstable(name_of(path, outdir))):
             name = path.relative_to(outdir).as_posix()
             found[name] = _search_index(path) if name == "searchindex.js" else path.read_bytes()
     return found
+
+
+def name_of(path: Path, outdir: Path) -> str:
+    return path.relative_to(outdir).as_posix()
+
+
+def pagefind_unstable(name: str) -> bool:
+    """Pagefind 1.5 writes its filter and metadata indexes (and the entry file that names them)
+    in an order of its own that changes from run to run on the same pages (upstream issue
+    Pagefind/pagefind#638: its fragments and word index are stable, these are not)."""
+    return name.startswith("pagefind/") and (name.endswith((".pf_filter", ".pf_meta"))
+                                              or name == "pagefind/pagefind-entry.json")

@@ -160,8 +160,9 @@ def test_check_reports_each_bad_page_with_file_line_and_french_message(corpus: P
 
 def test_every_problem_of_the_checks_is_in_the_corpus() -> None:
     shown = {line.rsplit("[archive.", 1)[1].rstrip("]") for line in EXPECTED}
-    # generated and raw-html belong to the build (generated pages, HTML in the text); not-UTF-8 is below.
-    assert {p.subtype for p in Problem} - shown == {"generated", "raw-html"}
+    # generated, raw-html and search-index belong to the build (generated pages, HTML in the text, the
+    # search index made from the built site); not-UTF-8 is below.
+    assert {p.subtype for p in Problem} - shown == {"generated", "raw-html", "search-index"}
 
 
 def test_check_and_build_agree_on_roles_in_the_text(corpus: Path, tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Light pages, in the built HTML of the real site (seminar_archive.sphinx.lightpages): no icon
-script, the search scripts on the search page only, every icon a page uses drawn by
+script, the search scripts (Pagefind's, sphinx/sitesearch.py) on the search page only and Sphinx's
+on none, every icon a page uses drawn by
 archive-icons.css with an SVG that parses, a favicon, and a colour mode the theme accepts."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from defusedxml import ElementTree
 from conftest import CliBuild
 
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
+PAGEFIND_SCRIPTS = ("pagefind-ui.js", "archive-search.js")
 ICON_RULE = re.compile(r"\.fa-([a-z0-9-]+) \{ --archive-icon: url\(\"data:image/svg\+xml,(.*?)\"\); \}")
 # Classes of the icon font that are not icons (sizes, widths).
 NOT_ICONS = {"solid", "regular", "brands", "classic", "lg", "fw"}
@@ -29,10 +31,11 @@ def test_no_page_loads_the_icon_script_or_the_search_index(readers_site: CliBuil
         name = path.relative_to(readers_site.outdir).as_posix()
         # The script that looks for a missing page in other versions: on the 404 page only.
         assert ("archive-versions.js" in scripts) == (name == "404.html"), name
+        assert [s for s in SEARCH_SCRIPTS if s in scripts] == [], name
         if name == "search.html":
-            assert [s for s in SEARCH_SCRIPTS if s in scripts] == list(SEARCH_SCRIPTS)
-        elif html.find("meta", attrs={"http-equiv": "refresh"}) is None:  # not a redirect stub
-            assert [s for s in SEARCH_SCRIPTS if s in scripts] == [], name
+            assert [s for s in PAGEFIND_SCRIPTS if s in scripts] == list(PAGEFIND_SCRIPTS)
+        else:
+            assert [s for s in PAGEFIND_SCRIPTS if s in scripts] == [], name
 
 
 def test_every_icon_a_page_uses_is_drawn(readers_site: CliBuild) -> None:

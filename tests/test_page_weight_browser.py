@@ -20,8 +20,11 @@ TRANSFERRED_BUDGET = 150_000
 DECODED_BUDGET = 800_000
 PAGES = {"accueil": "index.html", "seance": "sessions/ia-sante-02.html", "personne": "people/daniel-benamouzig.html",
          "organisation": "organisations/sciences-po.html", "communique": "press/communique-2022-10-21.html"}
-# Only the search page uses the search index and Sphinx's search scripts.
-SEARCH_ONLY = ("searchindex.js", "searchtools.js", "language_data.js")
+# Only the search page uses the search index: Pagefind's scripts. Sphinx's are loaded by none.
+SEARCH_ONLY = ("pagefind-ui.js", "pagefind.js", "archive-search.js")
+SPHINX_SEARCH = ("searchindex.js", "searchtools.js", "language_data.js")
+# What the search page may transfer, compressed, with the results of a query (docs/recherche.md).
+SEARCH_PAGE_BUDGET = 400_000
 
 
 @dataclass
@@ -70,7 +73,7 @@ def test_a_page_is_light(browser: Any, site_url: str, name: str) -> None:
     assert seen.transferred < seen.decoded / 3
     loaded = [url.rsplit("/", 1)[-1] for url in seen.urls]
     assert "fontawesome.js" not in loaded
-    assert not [script for script in SEARCH_ONLY if script in loaded], loaded
+    assert not [script for script in (*SEARCH_ONLY, *SPHINX_SEARCH) if script in loaded], loaded
     # No font for icons: they are drawn by archive-icons.css.
     assert not [url for url in seen.urls if "fontawesome" in url], seen.urls
     assert seen.failed == []
@@ -82,6 +85,10 @@ def test_the_search_page_loads_the_index(browser: Any, site_url: str) -> None:
     loaded = [url.rsplit("/", 1)[-1] for url in seen.urls]
     for script in SEARCH_ONLY:
         assert script in loaded
+    assert not [script for script in SPHINX_SEARCH if script in loaded], loaded
+    # Pagefind's index, in pieces: the query's words and its results' fragments, not the whole.
+    assert [url for url in seen.urls if url.endswith(".pf_fragment")], seen.urls
+    assert seen.transferred <= SEARCH_PAGE_BUDGET, (seen.transferred, seen.urls)
     assert seen.failed == []
     assert seen.console_errors == []
 

@@ -31,14 +31,18 @@ def page(browser: Any) -> Any:
 
 
 def search(page: Any, site_url: str, words: str) -> list[str]:
-    """The addresses of the pages the site's search lists for ``words``."""
+    """The addresses of the pages the site's search (Pagefind) lists for ``words``, all of them."""
     page.goto(f"{site_url}search.html?q={words}")
-    # Sphinx's searchtools.js lists results one at a time and writes the summary ("Search
-    # finished, found N pages", or no match) only after the last one: until then it is empty.
-    page.wait_for_function("(document.querySelector('#search-results p.search-summary')"
-                           " ?.textContent ?? '').trim().length > 0", timeout=20000)
-    links = page.locator("#search-results ul.search li a")
-    return [str(links.nth(i).get_attribute("href")).split("?")[0].split("#")[0] for i in range(links.count())]
+    # Pagefind's UI writes its summary once the results are in, and shows ten at a time.
+    page.wait_for_function("/résultat/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? '')"
+                           " && !/^Recherche de/.test(document.querySelector('.pagefind-ui__message').textContent)",
+                           timeout=20000)
+    while page.locator(".pagefind-ui__button").count():
+        page.locator(".pagefind-ui__button").click()
+    page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result')]"
+                           ".every(r => r.querySelector('.pagefind-ui__result-link'))")
+    links = page.locator(".pagefind-ui__result-link")
+    return [str(links.nth(i).get_attribute("href")).lstrip("/").split("?")[0] for i in range(links.count())]
 
 
 def test_search_for_a_speaker_lists_their_sessions(page: Any, site_url: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import Serve
+from versions_repo import FIRST, SECOND
 
 pytestmark = pytest.mark.browser
 
@@ -145,4 +146,22 @@ def test_the_version_notice_leaves_the_sidebar_title_whole(served: str, browser:
                 scrolled: document.querySelector('.bd-sidebar-primary').scrollTop};
     }""")
     assert title["top"] >= 0 and title["inside"] and title["scrolled"] == 0, title
+    page.close()
+
+
+@pytest.mark.parametrize(("version", "found"), [(FIRST, "sessions/ser-01.html"), (SECOND, "sessions/ser-03.html")])
+def test_a_search_address_works_in_every_version(served: str, browser: object, version: str, found: str) -> None:
+    """search.html?q=… searches that version's own index and links to that version's pages."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    words = "Première séance" if version == FIRST else "Troisième séance"
+    page.goto(f"{served}{version}/search.html?q={words}")
+    page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result')].length > 0 && "
+                           "[...document.querySelectorAll('.pagefind-ui__result')]"
+                           ".every(r => r.querySelector('.pagefind-ui__result-link'))", timeout=20000)
+    first = page.locator(".pagefind-ui__result-link").first
+    assert first.get_attribute("href") == f"/ia/{version}/{found}"
+    with page.expect_navigation():
+        first.click()
+    assert page.url == f"{served}{version}/{found}"
+    assert page.title().startswith(words)
     page.close()

@@ -106,6 +106,10 @@ class Problem(Enum):
     MIXED_SCRIPT = ("mixed-script", "A registry name mixes scripts (a Cyrillic 'е' in a Latin name) or differs "
                     "from another only by such letters.", "`given: Еlise` (Cyrillic E) beside `given: Elise`.",
                     "Type the name again on a Latin keyboard; keep one entry.")
+    SEARCH_INDEX = ("search-index", "The site's search index (Pagefind) could not be made: its program is missing "
+                    "or cannot run here, or it failed.", "`pagefind_bin` not installed, or a binary for another "
+                    "system.", "Install the project with its dependencies (`pip install -e .`); the message "
+                    "gives Pagefind's own error.")
 
     def __init__(self, subtype: str, meaning: str, example: str, fix: str) -> None:
         self.subtype = subtype

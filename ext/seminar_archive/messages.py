@@ -512,3 +512,30 @@ CATALOGUE.update({
     "publish-done": ("site publié dans {path}, à servir à l’adresse {url}", "site published in {path}, to be "
                      "served at {url}"),
 })
+
+
+# Search (Pagefind, sphinx/sitesearch.py).
+CATALOGUE.update({
+    "search-index-no-program": ("le programme de recherche Pagefind est introuvable ou ne peut pas s’exécuter "
+                                "ici ({error}) : la page de recherche ne trouvera rien ; installez le projet avec "
+                                "ses dépendances (pip install -e .)",
+                                "the Pagefind search program is missing or cannot run here ({error}): the search "
+                                "page will find nothing; install the project with its dependencies "
+                                "(pip install -e .)"),
+    "search-index-failed": ("Pagefind n’a pas pu indexer le site (code {code}) : {error} ; la page de recherche "
+                            "ne trouvera rien",
+                            "Pagefind could not index the site (exit code {code}): {error}; the search page "
+                            "will find nothing"),
+})
+
+PROBLEM_DOCS_FR.update({
+    "search-index": (
+        "L’index de recherche du site (Pagefind) n’a pas pu être fait : son programme manque, ne peut pas "
+        "s’exécuter ici, ou a échoué.",
+        "`pagefind_bin` non installé, ou un programme fait pour un autre système.",
+        "Installez le projet avec ses dépendances (`pip install -e .`) ; le message donne l’erreur de Pagefind."),
+})
+
+SAMPLE_MESSAGES.update({
+    "search-index": [("conf.py", "search-index-no-program", {"error": "No such file or directory"})],
+})

@@ -42,9 +42,10 @@ CURRENT = "main"
 LATEST = "latest"
 # What a version's build takes from the current checkout rather than from the release's commit.
 SITE_CODE = ("conf.py", "_static", "_templates")
-# Output that is not an address readers or citations keep (assets are renamed between versions).
+# Output that is not an address readers or citations keep (assets are renamed between versions;
+# Pagefind's index, sphinx/sitesearch.py, names its pieces by their content's hash).
 NOT_ADDRESSES = ("_static/", "_sphinx_design_static/", "_sources/", "_images/", ".doctrees/", ".buildinfo",
-                 "objects.inv", "searchindex.js", ".nojekyll")
+                 "objects.inv", "searchindex.js", ".nojekyll", "pagefind/")
 
 
 class VersionsError(Exception):

@@ -36,6 +36,7 @@ from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
 from .sitechecks import setup_site_checks
+from .sitesearch import setup_site_search
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
@@ -294,6 +295,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_reader_navigation(app)
     setup_publishing(app)
     setup_page_title(app)
+    setup_site_search(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
