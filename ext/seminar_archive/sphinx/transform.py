@@ -51,7 +51,11 @@ class ArchivePageTransform(SphinxTransform):
             partial(source_document, Path(self.env.srcdir) / sources_dir))
         item = state.items_by_docname.get(docname)
         if item is not None and item.source:  # its "Source" line shows the document's heading
-            self.env.note_dependency(str(Path(self.env.srcdir) / sources_dir / item.source))
+            source = Path(self.env.srcdir) / sources_dir / item.source
+            # Only a file that exists: Sphinx takes a missing dependency for a changed one, and would
+            # read the page again at every build (the missing source is reported by the loader).
+            if source.is_file():
+                self.env.note_dependency(str(source))
         if item is not None and page.kind in CITABLE_KINDS:
             below.append(cite_section(state, record_for(state, item), docname))
         if page.kind == PERSON and (bibliography := person_downloads(state.archive, page.key, docname)):
