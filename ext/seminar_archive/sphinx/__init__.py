@@ -29,6 +29,7 @@ from .reader import on_source_read
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
+from .standards import setup_standards
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
@@ -281,6 +282,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     install_collector_hints(app)
     setup_guards(app)
     setup_pagemeta(app)
+    setup_standards(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
