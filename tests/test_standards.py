@@ -141,3 +141,42 @@ def test_the_press_release_mods_names_its_event_as_subject(site_files: dict[str,
     assert root.find(f"{MODS}originInfo/{MODS}dateIssued").text == "2022-10-21"
     assert [t.text for t in root.iter(f"{MODS}roleTerm") if t.get("type") == "code"] == ["isb"] * len(
         root.findall(f"{MODS}name"))
+
+
+def test_a_configured_doi_goes_into_every_format_and_the_page_head(tmp_path: Path) -> None:
+    """tests/roots/test-doi: ser-01 carries 10.5072/ser-2021-s01 (DataCite's test prefix)."""
+    import json
+
+    from bs4 import BeautifulSoup
+    from pybtex.database import parse_string
+
+    doi = "10.5072/ser-2021-s01"
+    srcdir = copy_root("doi", tmp_path)
+    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-q", outdir=tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.outdir
+    bib = parse_string((out / "sessions" / "ser-01.bib").read_text(encoding="utf-8"), "bibtex")
+    assert [e.fields["doi"] for e in bib.entries.values()] == [doi]
+    biblatex = parse_string((out / "sessions" / "ser-01.biblatex.bib").read_text(encoding="utf-8"), "bibtex")
+    assert [e.fields["doi"] for e in biblatex.entries.values()] == [doi]
+    ris = (out / "sessions" / "ser-01.ris").read_bytes().decode("utf-8").split("\r\n")
+    assert f"DO  - {doi}" in ris
+    assert [item["DOI"] for item in json.loads((out / "sessions" / "ser-01.csl.json").read_text())] == [doi]
+    head = BeautifulSoup((out / "sessions" / "ser-01.html").read_text(encoding="utf-8"), "html.parser")
+    assert head.find("meta", attrs={"name": "citation_doi"})["content"] == doi
+    assert f"https://doi.org/{doi}" in [m["content"] for m in head.find_all("meta", attrs={"name": "DC.identifier"})]
+    ld = json.loads(head.find("script", type="application/ld+json").get_text())
+    assert ld["sameAs"] == f"https://doi.org/{doi}"
+    assert {"@type": "PropertyValue", "propertyID": "DOI", "value": doi} in ld["identifier"]
+    datacite = ElementTree.fromstring((out / "data" / "ser-01.datacite.xml").read_bytes())
+    identifier = datacite.find(f"{DC}identifier")
+    assert (identifier.get("identifierType"), identifier.text) == ("DOI", doi)
+    mods = ElementTree.fromstring((out / "data" / "ser-01.mods.xml").read_bytes())
+    assert mods.find(f"{MODS}identifier[@type='doi']").text == doi
+    # The other session has none, and none is invented for it.
+    other = (out / "sessions" / "ser-02.html").read_text(encoding="utf-8")
+    assert "citation_doi" not in other and "doi.org" not in other
+    assert "doi" not in (out / "sessions" / "ser-02.bib").read_text(encoding="utf-8")
+    for path in (out / "data").glob("*.xml"):
+        if path.name.endswith((".datacite.xml", ".mods.xml")):
+            xsd.validate(path.read_bytes(), xsd.DATACITE if ".datacite" in path.name else xsd.MODS)
