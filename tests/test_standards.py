@@ -144,14 +144,18 @@ def test_the_press_release_mods_names_its_event_as_subject(site_files: dict[str,
 
 
 def test_a_configured_doi_goes_into_every_format_and_the_page_head(tmp_path: Path) -> None:
-    """tests/roots/test-doi: ser-01 carries 10.5072/ser-2021-s01 (DataCite's test prefix)."""
+    """ser-01 of tests/roots/test-basic given 10.5072/ser-2021-s01 (DataCite's test prefix)."""
     import json
 
     from bs4 import BeautifulSoup
     from pybtex.database import parse_string
 
     doi = "10.5072/ser-2021-s01"
-    srcdir = copy_root("doi", tmp_path)
+    srcdir = copy_root("basic", tmp_path)
+    page = srcdir / "sessions" / "ser-01.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("  citekey: ser-2021-s01\n", f"  citekey: ser-2021-s01\n  doi: {doi}\n"),
+                    encoding="utf-8")
     result = cli_build(srcdir, "-n", "-W", "--keep-going", "-q", outdir=tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.outdir
