@@ -184,3 +184,25 @@ def test_a_configured_doi_goes_into_every_format_and_the_page_head(tmp_path: Pat
     for path in (out / "data").glob("*.xml"):
         if path.name.endswith((".datacite.xml", ".mods.xml")):
             xsd.validate(path.read_bytes(), xsd.DATACITE if ".datacite" in path.name else xsd.MODS)
+
+
+def test_a_versioned_build_names_its_version_and_the_latest_page() -> None:
+    archive, _ = load_archive(DOCS)
+    item = archive.sessions["ia-sante-02"]
+    record = citation_record(archive, item, lambda d: f"https://archive.example/1.0/{d}.html", "1.0",
+                             lambda d: f"https://archive.example/latest/{d}.html")
+    files = dict(standard_files(archive, "data", lambda d: f"https://archive.example/1.0/{d}.html",
+                                lambda other: record if other.id == item.id else citation_record(
+                                    archive, other, lambda d: f"https://archive.example/1.0/{d}.html", "1.0")))
+    datacite = files["data/ia-sante-02.datacite.xml"]
+    xsd.validate(datacite.encode("utf-8"), xsd.DATACITE)
+    root = ElementTree.fromstring(datacite)
+    assert root.find(f"{DC}version").text == "1.0"
+    versions = [r.text for r in root.iter(f"{DC}relatedIdentifier") if r.get("relationType") == "IsVersionOf"]
+    assert versions == ["https://archive.example/latest/sessions/ia-sante-02.html"]
+    mods = ElementTree.fromstring(files["data/ia-sante-02.mods.xml"])
+    assert mods.find(f"{MODS}originInfo/{MODS}edition").text == "Version 1.0 de l’archive"
+    # Unversioned (the site's own build): neither.
+    plain = ElementTree.fromstring(_files(DOCS)["data/ia-sante-02.datacite.xml"])
+    assert plain.find(f"{DC}version") is None
+    assert not [r for r in plain.iter(f"{DC}relatedIdentifier") if r.get("relationType") == "IsVersionOf"]
