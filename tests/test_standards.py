@@ -78,6 +78,8 @@ def test_session_2_datacite_record(site_files: dict[str, str]) -> None:
     assert root.find(f"{DC}alternateIdentifiers/{DC}alternateIdentifier").text == identifier.text
     creators = [c.find(f"{DC}creatorName").text for c in root.iter(f"{DC}creator")]
     assert creators and all(", " in name for name in creators)
+    affiliations = [a.text for a in root.iter(f"{DC}affiliation")]
+    assert len(affiliations) == len(creators) + len(root.findall(f"{DC}contributors/{DC}contributor")) - 1
     moderators = [c for c in root.iter(f"{DC}contributor") if c.get("contributorType") == "Other"]
     assert moderators
     hosts = [c for c in root.iter(f"{DC}contributor") if c.get("contributorType") == "HostingInstitution"]

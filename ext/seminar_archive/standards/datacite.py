@@ -44,13 +44,15 @@ def _identifiers(parent: ET.Element, entry: Person | Organisation) -> None:
             sub(parent, "nameIdentifier", prefix + value, nameIdentifierScheme=scheme, schemeURI=prefix)
 
 
-def _person(parent: ET.Element, tag: str, person: Person, **attributes: str) -> None:
+def _person(parent: ET.Element, tag: str, person: Person, affiliation: str = "", **attributes: str) -> None:
     element = sub(parent, tag, **attributes)
     sub(element, f"{tag}Name", person.sort_name, nameType="Personal")
     if person.given:
         sub(element, "givenName", person.given)
     sub(element, "familyName", f"{person.particle} {person.family}".strip() if person.particle else person.family)
     _identifiers(element, person)
+    if affiliation:  # the role and affiliation of that day, as the source gives them
+        sub(element, "affiliation", affiliation)
 
 
 def _organisation(parent: ET.Element, tag: str, org: Organisation, name: str, **attributes: str) -> None:
@@ -66,11 +68,11 @@ def _organisation_name(archive: Archive, org: Organisation) -> str:
 
 def _creators(root: ET.Element, archive: Archive, item: Item) -> None:
     creators = sub(root, "creators")
-    people = [a.person for a in getattr(item, "speakers", ())]
+    speakers = getattr(item, "speakers", ())
     orgs = list(getattr(item, "issuer", ())) + list(getattr(item, "organisers", ()) if item.kind == "series" else [])
-    for person_id in people:
-        if person_id in archive.people:
-            _person(creators, "creator", archive.people[person_id])
+    for appearance in speakers:
+        if appearance.person in archive.people:
+            _person(creators, "creator", archive.people[appearance.person], appearance.affiliation)
     for org_id in orgs:
         if org_id in archive.organisations:
             org = archive.organisations[org_id]
@@ -83,7 +85,8 @@ def _contributors(root: ET.Element, archive: Archive, item: Item) -> None:
     contributors = ET.Element("contributors")
     for appearance in getattr(item, "moderators", ()):
         if appearance.person in archive.people:
-            _person(contributors, "contributor", archive.people[appearance.person], contributorType="Other")
+            _person(contributors, "contributor", archive.people[appearance.person], appearance.affiliation,
+                    contributorType="Other")
     series = archive.series.get(item.series) if isinstance(item, Session) else None
     hosts = series.organisers if series else ()
     for org_id in hosts:
