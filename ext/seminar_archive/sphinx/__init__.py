@@ -22,6 +22,7 @@ from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .exports import feed_links, write_exports
+from .follow import setup_follow
 from .generate import write_pages
 from .guards import setup_guards
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
@@ -290,6 +291,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_config_check(app)
     setup_light_pages(app)
     setup_reader_navigation(app)
+    setup_follow(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
