@@ -15,6 +15,7 @@ from ..diagnostics import WARNING_TYPE, Diagnostic
 from ..readcache import ReadCache
 from . import encoding
 from .bibliography import setup_bibliography
+from .citecopy import setup_citation_copy
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
@@ -292,6 +293,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_light_pages(app)
     setup_reader_navigation(app)
     setup_follow(app)
+    setup_citation_copy(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
