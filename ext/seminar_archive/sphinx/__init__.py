@@ -22,6 +22,7 @@ from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_r
 from .exports import feed_links, write_exports
 from .generate import write_pages
 from .guards import setup_guards
+from .harvest import setup_harvest
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .jinjaenv import tune_templates
 from .pagemeta import card_url, setup_pagemeta
@@ -281,6 +282,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     install_collector_hints(app)
     setup_guards(app)
     setup_pagemeta(app)
+    setup_harvest(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
