@@ -71,7 +71,8 @@ def _answer(repository: ET.Element, base_url: str, query: dict[str, str]) -> ET.
     if "set" in query:
         return _error("noSetHierarchy")
     since, until = query.get("from", "0000"), query.get("until", "9999")
-    records = [r for r in records if since[:10] <= (r.findtext(f"{{{OAI}}}header/{{{OAI}}}datestamp") or "") <= until[:10]]
+    stamp = f"{{{OAI}}}header/{{{OAI}}}datestamp"
+    records = [r for r in records if since[:10] <= (r.findtext(stamp) or "") <= until[:10]]
     if not records:
         return _error("noRecordsMatch")
     answer = ET.Element(f"{{{OAI}}}{verb}")
@@ -86,7 +87,7 @@ def serve(static_file: bytes) -> Iterator[str]:
     repository = ElementTree.fromstring(static_file)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
             body = respond(repository, base_url, query)
             self.send_response(200)
@@ -95,7 +96,7 @@ def serve(static_file: bytes) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet tests
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
