@@ -74,7 +74,8 @@ def _link_record(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for block in doctree.findall(nodes.section):
         if "citer" in block["ids"]:
             link = file_link(docname, oai_dc_path(state, item), "Notice Dublin Core (oai_dc, XML)")
-            link["classes"].append("archive-download")
+            # Not "archive-download": that class names the citation formats' own downloads.
+            link["classes"].append("archive-harvest-download")
             block += para(link, classes=["archive-harvest-link"])
             return
 
