@@ -122,9 +122,17 @@ def marked_body(body: str, filters: list[tuple[str, str]], terms: list[str], wei
     return f'<div data-pagefind-body{weighted}>{body}{marks}</div>'
 
 
+# A person's, an organisation's or a theme's page is found by its name (the terms line, at
+# TERMS_WEIGHT); its text is mostly the titles of the sessions it lists, which must not outrank
+# those sessions' own pages ("Séance 3" found a speaker's page before the session's).
+ENTITY_KINDS = frozenset({pageplan.PERSON, pageplan.ORGANISATION, pageplan.THEME})
+
+
 def _page_weight(page: PlannedPage | None) -> float:
     if page is None:  # a page written by hand: a guide, the changelog
         return OTHER_PAGES_WEIGHT
+    if page.kind in ENTITY_KINDS:
+        return LISTING_WEIGHT
     return 1.0 if page.kind in ITEM_KINDS else LISTING_WEIGHT
 
 
