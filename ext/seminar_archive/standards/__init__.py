@@ -1,1 +1,1 @@
-"""The standards of archives and libraries (Dublin Core, OAI-PMH, DataCite, MODS), each from the model alone."""
+"""Records in the standards of archives and libraries (DataCite, MODS, ...): from the model alone."""
