@@ -131,7 +131,6 @@ class Item:
     themes: tuple[str, ...] = ()
     citekey: str = ""
     where: SourceRef = SourceRef("")
-    doi: str = ""  # bare (10.prefix/suffix), only once registered for the item: never invented
 
     kind = "item"
 
