@@ -62,7 +62,9 @@ def test_the_menu_opens_navigates_and_closes_on_narrow_screens(browser: Any, sit
     assert is_open(page, MENU_DIALOG)
     page.keyboard.press("Escape")
     assert not is_open(page, MENU_DIALOG)
-    assert page.locator(MENU).get_attribute("aria-expanded") == "false"
+    # A dialog's "close" event, which updates the button, is queued after it closes: wait for it.
+    page.wait_for_function(f"document.querySelector('{MENU}').getAttribute('aria-expanded') === 'false'",
+                           timeout=5000)
     page.locator(MENU).click()
     box = page.locator(MENU_DIALOG).bounding_box()
     page.mouse.click(min(width - 5, box["x"] + box["width"] + 20), 400)
