@@ -25,8 +25,10 @@ from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 from pybtex.database import parse_string
 
+import xsd
 from conftest import TESTS, cli_build, copy_root
 from seminar_archive import schema
+from seminar_archive.standards.xmltext import xml_safe
 
 CORPUS = TESTS / "corpus" / "bad"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
@@ -129,9 +131,30 @@ def check_outside(out: Path) -> None:
             assert not (path.suffix == ".svg" and b"alert(" in path.read_bytes()), path
 
 
+def check_standards(out: Path) -> None:
+    """Every DataCite and MODS file of the build is valid against its official schema (offline)."""
+    records = [*(out / "data").glob("*.datacite.xml"), *(out / "data").glob("*.mods.xml")]
+    assert records, "no DataCite or MODS file"
+    for record in records:
+        xsd.validate(record.read_bytes(), xsd.DATACITE if record.name.endswith(".datacite.xml") else xsd.MODS)
+
+
+def check_doi_title(out: Path) -> None:
+    """The hostile title of ser-03 comes back from its DataCite and MODS files as the text it was
+    (less the control characters XML cannot hold), not as markup."""
+    sessions = json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))["sessions"]
+    title = xml_safe(next(s["title"] for s in sessions if s["id"] == "ser-03"))
+    datacite = ElementTree.fromstring((out / "data" / "ser-03.datacite.xml").read_bytes())
+    mods = ElementTree.fromstring((out / "data" / "ser-03.mods.xml").read_bytes())
+    assert datacite.find("{http://datacite.org/schema/kernel-4}titles/{http://datacite.org/schema/kernel-4}title"
+                         ).text == title
+    assert mods.find("{http://www.loc.gov/mods/v3}titleInfo/{http://www.loc.gov/mods/v3}title").text == title
+
+
 CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
                                                 "csl": check_csl, "json": check_json, "ics": check_ics,
-                                                "atom": check_atom, "outside": check_outside}
+                                                "atom": check_atom, "outside": check_outside,
+                                                "standards": check_standards, "doi-title": check_doi_title}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -169,7 +192,7 @@ def test_case(case: Path, tmp_path: Path) -> None:
     for page in ("index.html", "sessions/ser-01.html", "sessions/index.html", "people/ada-dupont.html"):
         assert (out / page).is_file(), page
     # Whatever the input, nothing from a page is live markup, and every export parses.
-    for name in ("html", "bib", "ris", "csl", "json", *manifest.get("escaped", [])):
+    for name in ("html", "bib", "ris", "csl", "json", "standards", *manifest.get("escaped", [])):
         CHECKERS[name](out)
 
 

@@ -103,6 +103,7 @@ def _build(raw: dict[str, Any], located: yamlsource.LocatedYaml, path: str, docn
         "supplied": frozenset(raw.get("supplied", ())),
         "themes": tuple(raw.get("themes", ())),
         "citekey": raw.get("citekey", ""),
+        "doi": raw.get("doi", ""),
         "where": SourceRef(path, located.line_of((*key, "id"))),
     }
     kind = raw["kind"]

@@ -131,6 +131,7 @@ class Item:
     themes: tuple[str, ...] = ()
     citekey: str = ""
     where: SourceRef = SourceRef("")
+    doi: str = ""  # bare (10.prefix/suffix), only once registered for the item: never invented
 
     kind = "item"
 

@@ -314,6 +314,7 @@ def bibtex_entry(record: CitationRecord) -> Entry:
         ("month", MONTH_MACROS[record.date.month - 1] if record.date else ""),
         ("note", _sentences(_span(record), _moderators(record), _about_event(record), _supplied(record),
                             _version(record), _latest(record))),
+        ("doi", record.doi),  # the schema's pattern keeps it to characters safe in any BibTeX field
         ("url", raw_url(record.url)),
         ("language", _language(record)),
         # bibtex ignores it; pandoc and biber read the language from langid only (and pandoc
@@ -338,7 +339,7 @@ def biblatex_entry(record: CitationRecord) -> Entry:
     what has no field (the place of a press release, the event it is about, the archive version)
     goes into ``note`` or ``addendum``."""
     addendum = _sentences(_version(record), _latest(record))
-    common = [("url", raw_url(record.url)), ("langid", _language(record))]
+    common = [("doi", record.doi), ("url", raw_url(record.url)), ("langid", _language(record))]
     fields: list[tuple[str, str]]
     if record.kind == "session" and not record.authors:
         # @unpublished requires an author, and a session without speakers has none (its organisers

@@ -62,6 +62,8 @@ def csl_item(record: CitationRecord) -> dict[str, Any]:
         "genre": record.genre,
         "URL": record.url,
     }
+    if record.doi:
+        item["DOI"] = record.doi
     if record.authors:
         item["author"] = [csl_name(name) for name in record.authors]
     if record.chairs:

@@ -46,6 +46,8 @@ def meta_tags(record: CitationRecord) -> MetaTags:
     if record.date:
         tags += [("citation_date", _slashed(record)), ("citation_publication_date", _slashed(record))]
     tags += [("citation_language", record.language), ("citation_public_url", record.url)]
+    if record.doi:
+        tags += [("citation_doi", record.doi), ("DC.identifier", f"https://doi.org/{record.doi}")]
     if record.publisher:
         tags.append(("citation_publisher", record.publisher))
     if record.kind == "session":
@@ -121,6 +123,9 @@ def json_ld(archive: Archive, item: Item, url_for: Any, image: str = "") -> dict
                             "identifier": item.id}
     if image:
         base["image"] = image
+    if item.doi:
+        base["identifier"] = [item.id, {"@type": "PropertyValue", "propertyID": "DOI", "value": item.doi}]
+        base["sameAs"] = f"https://doi.org/{item.doi}"
     if isinstance(item, Session):
         series = archive.series.get(item.series)
         found = {**base, "@type": "Event", "name": item.title, "startDate": item.date.isoformat(),

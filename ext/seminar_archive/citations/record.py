@@ -73,6 +73,7 @@ class CitationRecord:
     # What the archive supplied (the sources do not say it): "title", "event_title", "publisher".
     supplied: frozenset[str] = frozenset()
     event_date: dt.date | None = None  # the day of the event a press release is about
+    doi: str = ""  # the item's registered DOI, bare; "" when none (none is invented)
 
     @property
     def year(self) -> str:
@@ -125,7 +126,7 @@ def citation_record(archive: Archive, item: Item, url_for: UrlFor, version: str 
     url = url_for(item.docname)
     latest = (latest_url_for or url_for)(item.docname)
     common = {"key": item.citekey, "kind": item.kind, "item_id": item.id, "title": item.title, "url": url,
-              "latest_url": latest, "version": version}
+              "latest_url": latest, "version": version, "doi": item.doi}
     title_supplied = _supplied(item, "title", "title")
     if isinstance(item, Session):
         series = archive.series.get(item.series)

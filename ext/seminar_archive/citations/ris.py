@@ -57,7 +57,7 @@ def ris_tags(record: CitationRecord) -> list[tuple[str, str]]:
     tags += [("T2", record.event_title if record.kind == "session" else ""), ("M3", record.genre)]
     tags += [("DA", _date(record.date)), ("PY", record.year)]
     tags += [("CY", record.event_place if record.kind == "session" else record.place), ("PB", record.publisher)]
-    tags += [("LA", record.language), ("UR", record.url)]
+    tags += [("LA", record.language), ("UR", record.url), ("DO", record.doi)]
     if record.kind == "session" and record.number:
         tags.append(("N1", f"Séance {record.number}" + (f" du séminaire {record.event_title}"
                                                         if record.event_title else "")))

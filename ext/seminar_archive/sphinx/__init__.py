@@ -37,6 +37,7 @@ from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
 from .sitechecks import setup_site_checks
 from .sitesearch import setup_site_search
+from .standards import setup_standards
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
@@ -296,6 +297,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publishing(app)
     setup_page_title(app)
     setup_site_search(app)
+    setup_standards(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

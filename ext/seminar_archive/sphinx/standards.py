@@ -1,0 +1,57 @@
+"""DataCite and MODS files (:mod:`seminar_archive.standards`): written at build end in the data
+folder, and linked from each item's "cite this" block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..diagnostics import WARNING_TYPE
+from ..readcache import write_if_changed
+from ..standards.records import STANDARD_FORMATS, file_name, standard_files
+from .citing import CITABLE_KINDS, record_for
+from .nodes_util import file_link, para
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .state import BuildState
+
+
+def _state(app: Sphinx) -> BuildState | None:
+    state: BuildState | None = getattr(app.env.domains[WARNING_TYPE], "build", None)
+    return state
+
+
+def write_standard_files(app: Sphinx, exception: BaseException | None) -> None:
+    state = _state(app)
+    if exception is not None or state is None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    for path, text in standard_files(state.archive, state.config.data_dir, state.url_for,
+                                     lambda item: record_for(state, item)):
+        write_if_changed(outdir / path, text)
+
+
+def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Below the citation formats of an item page: its DataCite and MODS records."""
+    state = _state(app)
+    item = state.items_by_docname.get(docname) if state is not None else None
+    if state is None or item is None or item.kind not in CITABLE_KINDS:
+        return
+    for block in doctree.findall(nodes.section):
+        if "citer" in block["ids"]:
+            links: list[nodes.Node | str] = ["Notices pour les archives et les bibliothèques : "]
+            for index, fmt in enumerate(STANDARD_FORMATS):
+                if index:
+                    links.append(" · ")
+                links.append(file_link(docname, file_name(state.config.data_dir, item, fmt), fmt.label))
+            block += para(*links, classes=["archive-standard-records"])
+            return
+
+
+def setup_standards(app: Sphinx) -> None:
+    app.connect("build-finished", write_standard_files)
+    app.connect("doctree-resolved", link_standard_files)

@@ -1,0 +1,1 @@
+"""Records in the standards of archives and libraries (DataCite, MODS, ...): from the model alone."""

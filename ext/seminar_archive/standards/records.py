@@ -1,0 +1,42 @@
+"""The DataCite and MODS files of the archive: which items, under which names (core, no Sphinx)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..citations.record import CitationRecord, citable
+from ..model import Archive, Item, Session
+from .datacite import datacite_xml
+from .mods import mods_xml
+
+UrlFor = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class StandardFormat:
+    label: str
+    suffix: str  # after the item's id, in the data folder
+
+
+DATACITE = StandardFormat("DataCite 4", ".datacite.xml")
+MODS = StandardFormat("MODS 3.8", ".mods.xml")
+STANDARD_FORMATS = (DATACITE, MODS)
+
+
+def file_name(data_dir: str, item: Item, fmt: StandardFormat) -> str:
+    """A stable name from the item's id: data/ser-01.datacite.xml."""
+    return f"{data_dir}/{item.id}{fmt.suffix}"
+
+
+def standard_files(archive: Archive, data_dir: str, url_for: UrlFor,
+                   record_of: Callable[[Item], CitationRecord]) -> Iterator[tuple[str, str]]:
+    """(path in the output, text) of every DataCite and MODS file of the archive."""
+    for item in citable(archive):
+        record = record_of(item)
+        doi = getattr(item, "doi", "") or ""
+        series = archive.series.get(item.series) if isinstance(item, Session) else None
+        series_url = url_for(series.docname) if series else ""
+        parts = tuple(url_for(s.docname) for s in archive.sessions_of_series(item.id)) if item.kind == "series" else ()
+        yield file_name(data_dir, item, DATACITE), datacite_xml(archive, item, record, series_url, parts, doi)
+        yield file_name(data_dir, item, MODS), mods_xml(archive, item, record, series_url, doi)
