@@ -15,6 +15,7 @@ from ..diagnostics import WARNING_TYPE, Diagnostic
 from ..readcache import ReadCache
 from . import encoding
 from .bibliography import setup_bibliography
+from .citecopy import setup_citation_copy
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
@@ -22,6 +23,7 @@ from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .exports import feed_links, write_exports
+from .follow import setup_follow
 from .generate import write_pages
 from .guards import setup_guards
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
@@ -298,6 +300,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_page_title(app)
     setup_site_search(app)
     setup_standards(app)
+    setup_follow(app)
+    setup_citation_copy(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

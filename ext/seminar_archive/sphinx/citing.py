@@ -19,11 +19,11 @@ from sphinx.util import logging
 from ..citations.bibtex import biblatex_text, bibtex_text, join_entries
 from ..citations.csl import csl_item
 from ..citations.embedded import json_ld, meta_tags
-from ..citations.formatted import formatted_citation
 from ..citations.record import CitationRecord, citable, citation_record
 from ..citations.ris import join_records, ris_text
 from ..model import Archive, Item
 from ..readcache import MadeFrom, code_digest, write_if_changed
+from .citecopy import citation_box
 from .config import ArchiveConfig
 from .nodes_util import file_link, para, section
 
@@ -107,7 +107,7 @@ def download_name(docname: str, suffix: str) -> str:
 
 def cite_section(state: BuildState, record: CitationRecord, docname: str) -> nodes.section:
     """The "cite this" block: a formatted citation, then each format in a tab, copyable and downloadable."""
-    citation = para(formatted_citation(record), classes=["archive-citation"])
+    citation = citation_box(record)
     tab_set = nodes.container("", is_div=True, design_component="tab-set", classes=["sd-tab-set", "archive-cite"])
     for index, fmt in enumerate(FORMATS):
         text = render(state, fmt, [record])
