@@ -75,3 +75,13 @@ def screenshot(page: Any, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_for_search_results(page: Any) -> str:
+    """The search page (Pagefind's UI) writes its summary once the results are in: return it."""
+    page.wait_for_function("(() => { const m = document.querySelector('.pagefind-ui__message');"
+                           " return m && m.textContent.trim() && !m.textContent.startsWith('Recherche de'); })()",
+                           timeout=20000)
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-link').length > 0"
+                           " || /Aucun/.test(document.querySelector('.pagefind-ui__message').textContent)")
+    return str(page.locator(".pagefind-ui__message").inner_text())

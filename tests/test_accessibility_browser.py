@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import Serve
+from browser_support import Serve, wait_for_search_results
 from conftest import CliBuild, cli_build, copy_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -71,9 +71,8 @@ def open_page(page: Any, address: str) -> None:
     page.goto(address)
     assert page.evaluate("document.documentElement.dataset.theme") == page.colour_mode
     if "search.html" in address:
-        # Results (with their highlighted words) are listed one at a time, then a summary.
-        page.wait_for_function("(document.querySelector('#search-results p.search-summary')"
-                               " ?.textContent ?? '').trim().length > 0", timeout=20000)
+        # The results, with their highlighted words, must be on the page when axe looks.
+        assert "0 résultat" not in wait_for_search_results(page)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import Serve, screenshot
+from browser_support import Serve, screenshot, wait_for_search_results
 from conftest import DOCS, CliBuild
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -64,12 +64,7 @@ def page(browser: Any) -> Any:
 
 def wait_for_results(page: Any) -> str:
     """Pagefind's UI writes its summary once the results are in: return it."""
-    page.wait_for_function("(() => { const m = document.querySelector('.pagefind-ui__message');"
-                           " return m && m.textContent.trim() && !m.textContent.startsWith('Recherche de'); })()",
-                           timeout=20000)
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-link').length > 0"
-                           " || /Aucun/.test(document.querySelector('.pagefind-ui__message').textContent)")
-    return str(page.locator(".pagefind-ui__message").inner_text())
+    return wait_for_search_results(page)
 
 
 def results(page: Any) -> list[dict[str, str]]:

@@ -60,6 +60,13 @@
         searching: "Recherche de « [SEARCH_TERM] »…",
       },
     });
+    // Pagefind names its field by a title only, which screen readers may skip (axe: label-title-only).
+    const named = () => {
+      const input = holder.querySelector(".pagefind-ui__search-input");
+      if (input) input.setAttribute("aria-label", "Rechercher dans l’archive");
+      return Boolean(input);
+    };
+    if (!named()) requestAnimationFrame(named);
     const query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   }
