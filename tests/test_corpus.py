@@ -29,6 +29,7 @@ import xsd
 from conftest import TESTS, cli_build, copy_root
 from seminar_archive import schema
 from seminar_archive.standards.xmltext import xml_safe
+from xmlcheck import validate_oai_dc, validate_static_repository
 
 CORPUS = TESTS / "corpus" / "bad"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
@@ -151,10 +152,21 @@ def check_doi_title(out: Path) -> None:
     assert mods.find("{http://www.loc.gov/mods/v3}titleInfo/{http://www.loc.gov/mods/v3}title").text == title
 
 
+def check_xml(out: Path) -> None:
+    """The harvestable files (data/oai.xml, data/oai_dc/) parse and validate against their schemas."""
+    records = sorted((out / "data" / "oai_dc").glob("*.xml"))
+    ids = sorted(s["id"] for s in json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))["sessions"])
+    assert {f"{i}.xml" for i in ids} <= {r.name for r in records}, records
+    for record in records:
+        validate_oai_dc(record.read_bytes())
+    validate_static_repository((out / "data" / "oai.xml").read_bytes())
+
+
 CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
                                                 "csl": check_csl, "json": check_json, "ics": check_ics,
                                                 "atom": check_atom, "outside": check_outside,
-                                                "standards": check_standards, "doi-title": check_doi_title}
+                                                "standards": check_standards, "doi-title": check_doi_title,
+                                                "xml": check_xml}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

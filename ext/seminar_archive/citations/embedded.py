@@ -16,7 +16,7 @@ eprints contributors, so the moderators reach Zotero from the page in the abstra
 description, "… Animation : …"), not as creators. ``citation_conference_title`` is not given: it
 would make Zotero create a conference paper instead of a presentation. A press release is a
 report for Zotero (``citation_technical_report_institution``), its type in ``DC.type`` (Zotero's
-report type), its place in ``eprints.place_of_pub`` (Zotero's place; ``DC.coverage`` became
+report type; standards/dublincore.py), its place in ``eprints.place_of_pub`` (Zotero's place; ``DC.coverage`` became
 "Loc. in Archive"). Machine fields carry plain titles, never the square brackets of a supplied one.
 """
 
@@ -68,7 +68,6 @@ def meta_tags(record: CitationRecord) -> MetaTags:
         # A press release is a report by its issuer for Zotero; its genre says what it is.
         if record.publisher:
             tags.append(("citation_technical_report_institution", record.publisher))
-        tags.append(("DC.type", record.genre))
         if record.place:
             tags.append(("eprints.place_of_pub", record.place))
     else:

@@ -26,6 +26,7 @@ from .exports import feed_links, write_exports
 from .follow import setup_follow
 from .generate import write_pages
 from .guards import setup_guards
+from .harvest import setup_harvest
 from .home import ArchiveLatest, ArchiveTimeline, listing_fingerprint
 from .jinjaenv import tune_templates
 from .lightpages import setup_light_pages
@@ -302,6 +303,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_standards(app)
     setup_follow(app)
     setup_citation_copy(app)
+    setup_harvest(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

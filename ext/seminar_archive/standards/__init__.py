@@ -1,1 +1,1 @@
-"""Records in the standards of archives and libraries (DataCite, MODS, ...): from the model alone."""
+"""The standards of archives and libraries (Dublin Core, OAI-PMH, DataCite, MODS), each from the model alone."""

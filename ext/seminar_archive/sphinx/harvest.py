@@ -1,0 +1,132 @@
+"""Harvestable metadata in the site: Dublin Core in each item's head, an ``oai_dc`` record per
+item (``data/oai_dc/<id>.xml``, linked from the item's "cite" block) and the OAI-PMH Static
+Repository ``data/oai.xml``. Every format comes from :mod:`seminar_archive.standards`.
+
+``data/oai.xml`` needs an administrator's address (OAI-PMH requires one): without
+``archive_oai_admin_email`` none is invented and the file is not written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+
+from ..citations.record import citable
+from ..model import Item
+from ..readcache import write_if_changed
+from ..standards.dublincore import SCHEMA_LINKS, DublinCore, dublin_core, meta_tags, oai_dc_xml
+from ..standards.oaipmh import HarvestRecord, Repository, repository_host, static_repository
+from .citing import CITABLE_KINDS, record_for
+from .config import ArchiveConfig
+from .nodes_util import file_link, para
+from .versioning import last_changed
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .state import BuildState
+
+logger = logging.getLogger(__name__)
+
+OAI_FILE = "oai.xml"
+OAI_DC_DIR = "oai_dc"
+
+
+def _state(app: Sphinx) -> BuildState | None:
+    return getattr(app.env.domains["archive"], "build", None)
+
+
+def oai_dc_path(state: BuildState, item: Item) -> str:
+    """Where an item's oai_dc record is published, relative to the site's root."""
+    return f"{state.config.data_dir}/{OAI_DC_DIR}/{item.id}.xml"
+
+
+def description(state: BuildState, item: Item) -> DublinCore:
+    return dublin_core(record_for(state, item), item)
+
+
+def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
+    state = _state(app)
+    item = state.items_by_docname.get(pagename) if state is not None else None
+    if state is None or item is None or item.kind not in CITABLE_KINDS:
+        return
+    links = [f'<link rel="{name}" href="{uri}" />' for name, uri in SCHEMA_LINKS]
+    pathto = context.get("pathto")
+    if callable(pathto):
+        href = html.escape(pathto(oai_dc_path(state, item), 1), quote=True)
+        links.append(f'<link rel="alternate" type="application/xml" title="Dublin Core (oai_dc)" href="{href}" />')
+    tags = [f'<meta name="{html.escape(name)}" content="{html.escape(content)}" />'
+            for name, content in meta_tags(description(state, item))]
+    context["metatags"] = context.get("metatags", "") + "\n".join([*links, *tags]) + "\n"
+
+
+def _link_record(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In the item's "cite" block, a link to its oai_dc record, as the citation downloads are."""
+    state = _state(app)
+    item = state.items_by_docname.get(docname) if state is not None else None
+    if state is None or item is None or item.kind not in CITABLE_KINDS or app.builder.format != "html":
+        return
+    for block in doctree.findall(nodes.section):
+        if "citer" in block["ids"]:
+            link = file_link(docname, oai_dc_path(state, item), "Notice Dublin Core (oai_dc, XML)")
+            # Not "archive-download": that class names the citation formats' own downloads.
+            link["classes"].append("archive-harvest-download")
+            block += para(link, classes=["archive-harvest-link"])
+            return
+
+
+def harvest_records(app: Sphinx, state: BuildState) -> list[HarvestRecord]:
+    """Every citable item, its datestamp the UTC day of the last commit that changed its page
+    (outside git, the item's own date: a build never stamps today, so builds stay the same)."""
+    found = []
+    for item in citable(state.archive):
+        dc = description(state, item)
+        changed = last_changed(state, app.env, item.docname)
+        record = record_for(state, item)
+        day = changed.astimezone(dt.UTC).date() if changed else (record.date or dt.date(1970, 1, 1))
+        found.append(HarvestRecord(item.id, day, dc))
+    return found
+
+
+def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
+    state = _state(app)
+    if exception is not None or state is None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    records = harvest_records(app, state)
+    by_id = {item.id: item for item in citable(state.archive)}
+    for record in records:
+        write_if_changed(outdir / oai_dc_path(state, by_id[record.item_id]), oai_dc_xml(record.metadata))
+    emails = tuple(e for e in str(app.config.archive_oai_admin_email or "").split() if e)
+    if not emails:
+        logger.info("[archive] no data/%s: archive_oai_admin_email is not set (OAI-PMH requires an address)",
+                    OAI_FILE)
+        return
+    base = ArchiveConfig.base_url(app.config)
+    own_url = (base or "https://archive.invalid/") + f"{state.config.data_dir}/{OAI_FILE}"
+    gateway = str(app.config.archive_oai_gateway or "")
+    repository = Repository(name=str(app.config.project), base_url=_gateway_url(gateway, own_url),
+                            admin_emails=emails, host=repository_host(base))
+    write_if_changed(outdir / state.config.data_dir / OAI_FILE, static_repository(repository, records))
+
+
+def _gateway_url(gateway: str, own_url: str) -> str:
+    """The specification's baseURL: the gateway's address then the file's, without its scheme."""
+    if not gateway:
+        return own_url
+    return gateway.rstrip("/") + "/" + own_url.split("://", 1)[-1]
+
+
+def setup_harvest(app: Sphinx) -> None:
+    # An address only the archive's maintainers can give; several separated by spaces.
+    app.add_config_value("archive_oai_admin_email", "", "html", types=(str,))
+    # A Static Repository Gateway that serves data/oai.xml ("https://gateway.example/oai"), if any.
+    app.add_config_value("archive_oai_gateway", "", "html", types=(str,))
+    app.connect("html-page-context", _add_head, priority=905)
+    app.connect("doctree-resolved", _link_record)
+    app.connect("build-finished", write_harvest_files)
