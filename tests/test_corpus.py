@@ -134,7 +134,7 @@ def check_outside(out: Path) -> None:
 
 def check_standards(out: Path) -> None:
     """Every DataCite and MODS file of the build is valid against its official schema (offline)."""
-    records = [*(out / "data").glob("*.datacite.xml"), *(out / "data").glob("*.mods.xml")]
+    records = [*out.rglob("*.datacite.xml"), *out.rglob("*.mods.xml")]
     assert records, "no DataCite or MODS file"
     for record in records:
         xsd.validate(record.read_bytes(), xsd.DATACITE if record.name.endswith(".datacite.xml") else xsd.MODS)
@@ -145,18 +145,18 @@ def check_doi_title(out: Path) -> None:
     (less the control characters XML cannot hold), not as markup."""
     sessions = json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))["sessions"]
     title = xml_safe(next(s["title"] for s in sessions if s["id"] == "ser-03"))
-    datacite = ElementTree.fromstring((out / "data" / "ser-03.datacite.xml").read_bytes())
-    mods = ElementTree.fromstring((out / "data" / "ser-03.mods.xml").read_bytes())
+    datacite = ElementTree.fromstring((out / "sessions" / "ser-03.datacite.xml").read_bytes())
+    mods = ElementTree.fromstring((out / "sessions" / "ser-03.mods.xml").read_bytes())
     assert datacite.find("{http://datacite.org/schema/kernel-4}titles/{http://datacite.org/schema/kernel-4}title"
                          ).text == title
     assert mods.find("{http://www.loc.gov/mods/v3}titleInfo/{http://www.loc.gov/mods/v3}title").text == title
 
 
 def check_xml(out: Path) -> None:
-    """The harvestable files (data/oai.xml, data/oai_dc/) parse and validate against their schemas."""
-    records = sorted((out / "data" / "oai_dc").glob("*.xml"))
+    """The harvestable files (data/oai.xml, each page's .oai_dc.xml) parse and validate against their schemas."""
+    records = sorted(out.rglob("*.oai_dc.xml"))
     ids = sorted(s["id"] for s in json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))["sessions"])
-    assert {f"{i}.xml" for i in ids} <= {r.name for r in records}, records
+    assert {f"{i}.oai_dc.xml" for i in ids} <= {r.name for r in records}, records
     for record in records:
         validate_oai_dc(record.read_bytes())
     validate_static_repository((out / "data" / "oai.xml").read_bytes())

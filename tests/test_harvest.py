@@ -32,7 +32,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
 
 
 def test_every_item_has_a_valid_oai_dc_record(site: CliBuild) -> None:
-    records = {p.stem: p.read_bytes() for p in (site.outdir / "data" / "oai_dc").glob("*.xml")}
+    records = {p.name.removesuffix(".oai_dc.xml"): p.read_bytes() for p in site.outdir.rglob("*.oai_dc.xml")}
     assert set(records) == ITEMS
     for data in records.values():
         xmlcheck.validate_oai_dc(data)
@@ -57,7 +57,7 @@ def test_the_validator_rejects_what_breaks_the_schemas(site: CliBuild) -> None:
         xmlcheck.validate_static_repository(data.replace(b"<oai:protocolVersion>2.0", b"<oai:protocolVersion>3.0"))
     with pytest.raises(AssertionError):  # the static repository's own restriction, checked in code
         xmlcheck.validate_static_repository(data.replace(b"YYYY-MM-DD<", b"YYYY-MM-DDThh:mm:ssZ<"))
-    record = (site.outdir / "data" / "oai_dc" / "ser-01.xml").read_bytes()
+    record = (site.outdir / "sessions" / "ser-01.oai_dc.xml").read_bytes()
     with pytest.raises(xmlschema.XMLSchemaValidationError):
         xmlcheck.validate_oai_dc(record.replace(b"<dc:title>", b"<dc:titre>x</dc:titre><dc:title>", 1))
 
@@ -71,7 +71,7 @@ def test_the_validator_never_reaches_the_network(site: CliBuild, monkeypatch: py
     xmlcheck.oai_dc_schema.cache_clear()
     xmlcheck.static_repository_schema.cache_clear()
     xmlcheck.validate_static_repository((site.outdir / "data" / "oai.xml").read_bytes())
-    for path in (site.outdir / "data" / "oai_dc").glob("*.xml"):
+    for path in site.outdir.rglob("*.oai_dc.xml"):
         xmlcheck.validate_oai_dc(path.read_bytes())
     # A schema naming a remote location is refused outright, before any connection.
     remote = ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:import namespace="urn:x" '
@@ -124,7 +124,7 @@ def test_item_head_has_dublin_core_and_links_its_record(site: CliBuild) -> None:
     assert not [m for m in meta if m[0] == "DC.coverage"]
     assert soup.find("link", rel="schema.DC")["href"] == "http://purl.org/dc/elements/1.1/"
     link = soup.select_one("#citer .archive-harvest-link a")
-    assert link is not None and link["href"] == "../data/oai_dc/ser-01.xml"
+    assert link is not None and link["href"] == "ser-01.oai_dc.xml"
     assert (site.outdir / "sessions" / link["href"]).resolve().is_file()
 
 
@@ -133,4 +133,4 @@ def test_without_an_address_no_oai_file_is_invented(tmp_path: Path) -> None:
     result = cli_build(srcdir, "-q", outdir=tmp_path / "out")
     assert result.returncode == 0
     assert not (result.outdir / "data" / "oai.xml").exists()
-    assert (result.outdir / "data" / "oai_dc" / "ser-01.xml").is_file()
+    assert (result.outdir / "sessions" / "ser-01.oai_dc.xml").is_file()

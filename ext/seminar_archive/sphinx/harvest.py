@@ -1,5 +1,5 @@
 """Harvestable metadata in the site: Dublin Core in each item's head, an ``oai_dc`` record per
-item (``data/oai_dc/<id>.xml``, linked from the item's "cite" block) and the OAI-PMH Static
+item (``<page>.oai_dc.xml`` beside the item's page, linked from the item's "cite" block) and the OAI-PMH Static
 Repository ``data/oai.xml``. Every format comes from :mod:`seminar_archive.standards`.
 
 ``data/oai.xml`` needs an administrator's address (OAI-PMH requires one): without
@@ -24,7 +24,7 @@ from ..standards.oaipmh import HarvestRecord, Repository, repository_host, stati
 from .citing import CITABLE_KINDS, record_for
 from .config import ArchiveConfig
 from .nodes_util import file_link, para
-from .versioning import last_changed
+from .versioning import copy_redirected_downloads, last_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 OAI_FILE = "oai.xml"
-OAI_DC_DIR = "oai_dc"
+OAI_DC_SUFFIX = ".oai_dc.xml"
 
 
 def _state(app: Sphinx) -> BuildState | None:
@@ -42,8 +42,9 @@ def _state(app: Sphinx) -> BuildState | None:
 
 
 def oai_dc_path(state: BuildState, item: Item) -> str:
-    """Where an item's oai_dc record is published, relative to the site's root."""
-    return f"{state.config.data_dir}/{OAI_DC_DIR}/{item.id}.xml"
+    """Where an item's oai_dc record is published, relative to the site's root: beside its page,
+    so that a moved page keeps it at its old address too (copy_redirected_downloads)."""
+    return f"{item.docname}{OAI_DC_SUFFIX}"
 
 
 def description(state: BuildState, item: Item) -> DublinCore:
@@ -102,6 +103,7 @@ def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
     by_id = {item.id: item for item in citable(state.archive)}
     for record in records:
         write_if_changed(outdir / oai_dc_path(state, by_id[record.item_id]), oai_dc_xml(record.metadata))
+    copy_redirected_downloads(app, state, (OAI_DC_SUFFIX,))
     emails = tuple(e for e in str(app.config.archive_oai_admin_email or "").split() if e)
     if not emails:
         logger.info("[archive] no data/%s: archive_oai_admin_email is not set (OAI-PMH requires an address)",

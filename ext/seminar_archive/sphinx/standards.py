@@ -1,5 +1,5 @@
-"""DataCite and MODS files (:mod:`seminar_archive.standards`): written at build end in the data
-folder, and linked from each item's "cite this" block."""
+"""DataCite and MODS files (:mod:`seminar_archive.standards`): written at build end beside each
+item's page, and linked from its "cite this" block."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ..readcache import write_if_changed
 from ..standards.records import STANDARD_FORMATS, file_name, standard_files
 from .citing import CITABLE_KINDS, record_for
 from .nodes_util import file_link, para
+from .versioning import copy_redirected_downloads
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,9 +31,10 @@ def write_standard_files(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or state is None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    for path, text in standard_files(state.archive, state.config.data_dir, state.url_for,
+    for path, text in standard_files(state.archive, state.url_for,
                                      lambda item: record_for(state, item)):
         write_if_changed(outdir / path, text)
+    copy_redirected_downloads(app, state, tuple(fmt.suffix for fmt in STANDARD_FORMATS))
 
 
 def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -47,7 +49,7 @@ def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> N
             for index, fmt in enumerate(STANDARD_FORMATS):
                 if index:
                     links.append(" · ")
-                links.append(file_link(docname, file_name(state.config.data_dir, item, fmt), fmt.label))
+                links.append(file_link(docname, file_name(item, fmt), fmt.label))
             block += para(*links, classes=["archive-standard-records"])
             return
 
