@@ -37,6 +37,7 @@ from .reader import on_source_read
 from .readernav import setup_reader_navigation
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
+from .signposting import setup_signposting
 from .sidebar import install as install_shared_sidebars
 from .sitechecks import setup_site_checks
 from .sitesearch import setup_site_search
@@ -304,6 +305,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_follow(app)
     setup_citation_copy(app)
     setup_harvest(app)
+    setup_signposting(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
