@@ -37,8 +37,8 @@ from .reader import on_source_read
 from .readernav import setup_reader_navigation
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
-from .signposting import setup_signposting
 from .sidebar import install as install_shared_sidebars
+from .signposting import setup_signposting
 from .sitechecks import setup_site_checks
 from .sitesearch import setup_site_search
 from .standards import setup_standards
