@@ -172,4 +172,10 @@ def test_archive_check_knows_what_the_build_writes(basic: SphinxTestApp) -> None
     assert known == {kind: set(table) for kind, table in domain.data["objects"].items()}
     assert known["person"] and known["org"] and known["theme"] and known["session"]
     written = {path.name for path in (Path(basic.outdir) / "data").iterdir()}
-    assert set(DATA_FILES) == written
+    from seminar_archive.bodyrefs import ITEM_DATA_FOLDERS, ITEM_DATA_SUFFIXES
+    from seminar_archive.citations.record import citable
+    # The root has no address (html_baseurl): no linkset, whose links are absolute (test_signposting.py).
+    assert not basic.config.html_baseurl
+    per_item = {item.id + suffix for item in citable(archive) for suffix in ITEM_DATA_SUFFIXES
+                if suffix != ".linkset.json"}
+    assert {*DATA_FILES, *per_item, *ITEM_DATA_FOLDERS} == written

@@ -42,6 +42,10 @@ REFERENCE_KINDS = {
 # the ``{datafile}`` role links.
 DATA_FILES = ("archive.json", "archive.schema.json", "series.ics", "additions.atom", "series.bib",
               "series-biblatex.bib", "series.ris", "series.csl.json")
+# Files the build writes per citable item in the data folder, after the item's id (standards/records.py,
+# sphinx/signposting.py), and the folders of per-item records (sphinx/harvest.py).
+ITEM_DATA_SUFFIXES = (".datacite.xml", ".mods.xml", ".linkset.json", ".jsonld")
+ITEM_DATA_FOLDERS = ("oai_dc",)
 DEFAULT_MYST_EXTENSIONS = ("colon_fence", "deflist")
 # Directives whose content is not Markdown: a role-like text there is not a role.
 _LITERAL_DIRECTIVES = frozenset({
