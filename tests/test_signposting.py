@@ -187,3 +187,18 @@ def test_citation_cff_leaves_out_what_is_not_given(cffconvert: Path, tmp_path: P
     data = yaml.safe_load(text)
     assert data["url"] == "https://archive.example.org/"
     assert not {"license", "doi", "version", "orcid", "contact"} & set(data)
+
+
+def test_the_repository_citation_cff_is_the_one_the_site_publishes(cffconvert: Path) -> None:
+    """GitHub and Zenodo read CITATION.cff at the repository's root: it is the file a plain build
+    of docs/ writes (copy build/html/CITATION.cff there when this fails), and it validates."""
+    import runpy
+
+    conf = runpy.run_path(str(REPO / "docs" / "conf.py"))
+    archive, _ = load_archive(REPO / "docs")
+    facts = ArchiveFacts(title=conf["project"], fallback_author=conf["author"],
+                         license=conf.get("archive_license", ""), doi=conf.get("archive_doi", ""))
+    assert conf["html_baseurl"].endswith(".invalid/")  # a placeholder: the file names no address yet
+    assert (REPO / "CITATION.cff").read_text(encoding="utf-8") == citation_cff(archive, facts)
+    checked = validate_cff(cffconvert, REPO / "CITATION.cff")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
