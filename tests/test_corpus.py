@@ -29,6 +29,7 @@ import xsd
 from conftest import TESTS, cli_build, copy_root
 from seminar_archive import schema
 from seminar_archive.standards.xmltext import xml_safe
+from signpostcheck import check_linkset_structure, linkset_signposts, page_signposts
 from xmlcheck import validate_oai_dc, validate_static_repository
 
 CORPUS = TESTS / "corpus" / "bad"
@@ -162,11 +163,36 @@ def check_xml(out: Path) -> None:
     validate_static_repository((out / "data" / "oai.xml").read_bytes())
 
 
+def check_signposting(out: Path) -> None:
+    """Each linkset is RFC 9264 JSON that signposting's parser reads; the head of each page it
+    anchors says the same, through signposting's HTML parser; nothing from a page became a link;
+    CITATION.cff is YAML holding the project's name as conf.py gives it."""
+    linksets = sorted(out.rglob("*.linkset.json"))
+    assert {p.name.removesuffix(".linkset.json") for p in linksets} == {"ser", "ser-01", "ser-02", "ser-03"}
+    for path in linksets:
+        text = path.read_text(encoding="utf-8")
+        check_linkset_structure(json.loads(text))
+        parsed = linkset_signposts(text, f"https://archive.test/{path.relative_to(out).as_posix()}")
+        [page] = [c["anchor"] for c in json.loads(text)["linkset"] if c["anchor"].endswith(".html")]
+        head = page_signposts((out / page.removeprefix("https://archive.test/")).read_text(encoding="utf-8"), page)
+        assert {(s.rel, s.target) for s in parsed.for_context(page)} == {(s.rel, s.target) for s in head
+                                                                        if s.rel.value != "linkset"}
+        assert all(s.target.startswith(("https://archive.test/", "https://schema.org/", "https://orcid.org/",
+                                        "https://spdx.org/")) for s in head), head
+    head = page_signposts((out / "sessions" / "ser-03.html").read_text(encoding="utf-8"),
+                          "https://archive.test/sessions/ser-03.html")
+    assert {s.target for s in head.authors} == {"https://orcid.org/0000-0002-1825-0097"}
+    assert head.citeAs is not None and head.citeAs.target == "https://archive.test/sessions/ser-03.html"
+    cff = yaml.safe_load((out / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["title"] == 'Archive <link rel="author" href="x"> & &amp; "quoted" ]]> : - # {not: yaml}'
+
+
 CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
                                                 "csl": check_csl, "json": check_json, "ics": check_ics,
                                                 "atom": check_atom, "outside": check_outside,
                                                 "standards": check_standards, "doi-title": check_doi_title,
-                                                "xml": check_xml}
+                                                "xml": check_xml,
+                                                "signposting": check_signposting}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -38,6 +38,7 @@ from .readernav import setup_reader_navigation
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
+from .signposting import setup_signposting
 from .sitechecks import setup_site_checks
 from .sitesearch import setup_site_search
 from .standards import setup_standards
@@ -304,6 +305,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_follow(app)
     setup_citation_copy(app)
     setup_harvest(app)
+    setup_signposting(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
