@@ -14,6 +14,7 @@ from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
 from ..readcache import ReadCache
 from . import encoding
+from .bagdigests import setup_bag_digests
 from .bibliography import setup_bibliography
 from .citecopy import setup_citation_copy
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
@@ -306,6 +307,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citation_copy(app)
     setup_harvest(app)
     setup_signposting(app)
+    setup_bag_digests(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
