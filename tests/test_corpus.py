@@ -29,7 +29,7 @@ import xsd
 from conftest import TESTS, cli_build, copy_root
 from seminar_archive import schema
 from seminar_archive.standards.xmltext import xml_safe
-from xmlcheck import validate_oai_dc, validate_static_repository
+from xsd import validate_oai_dc, validate_static_repository
 
 CORPUS = TESTS / "corpus" / "bad"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
