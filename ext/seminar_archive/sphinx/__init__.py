@@ -22,6 +22,7 @@ from .config import ArchiveConfig, add_config_values
 from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
+from .eaccpf import setup_eaccpf
 from .exports import feed_links, write_exports
 from .follow import setup_follow
 from .generate import write_pages
@@ -304,6 +305,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_follow(app)
     setup_citation_copy(app)
     setup_harvest(app)
+    setup_eaccpf(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
