@@ -203,6 +203,9 @@ def test_an_organisation_record() -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
     tmp = tmp_path_factory.mktemp("eac")
     srcdir = copy_root("basic", tmp)
+    # A person whose page moved: its old record address must stay (archive versions checks it).
+    (srcdir / "redirects.yaml").write_text("redirects:\n  people/ada-ancienne: people/ada-dupont\n",
+                                           encoding="utf-8")
     env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": "2025-06-30T23:30:00-02:00",
            "GIT_AUTHOR_DATE": "2025-06-30T23:30:00-02:00", "PATH": "/usr/bin:/bin"}
@@ -231,7 +234,7 @@ def test_the_build_writes_and_links_each_record(built: CliBuild, page: str, reco
 
 def test_the_build_writes_one_record_per_entry(built: CliBuild) -> None:
     archive, _ = load_archive(TESTS / "roots" / "test-basic")
-    people = {p.name for p in (built.outdir / "data" / "people").iterdir()}
+    people = {p.name for p in (built.outdir / "data" / "people").iterdir()} - {"ada-ancienne.eac.xml"}
     orgs = {p.name for p in (built.outdir / "data" / "organisations").iterdir()}
     assert people == {f"{p}.eac.xml" for p in archive.people}
     assert orgs == {f"{o}.eac.xml" for o in archive.organisations}
@@ -239,3 +242,9 @@ def test_the_build_writes_one_record_per_entry(built: CliBuild) -> None:
     assert [n.findtext(f"{EAC}part") for n in variants.iter(f"{EAC}nameEntry")][1:] == ["Elise Etienne"]
     with pytest.raises(xmlschema.XMLSchemaException):
         xmlschema.XMLSchema(str(xsd.EAC_CPF)).validate("<eac xmlns='https://archivists.org/ns/eac/v2'/>")
+
+
+def test_a_moved_entry_keeps_its_record_at_the_old_address(built: CliBuild) -> None:
+    data = built.outdir / "data" / "people"
+    assert (data / "ada-ancienne.eac.xml").read_bytes() == (data / "ada-dupont.eac.xml").read_bytes()
+    assert (built.outdir / "people" / "ada-ancienne.html").is_file()  # the page's own redirect

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from .state import BuildState
 
 LINK_LABEL = "Notice d’autorité (EAC-CPF 2.0, XML)"
+EAC_FOLDERS = ("people/", "organisations/")
+
+
+def eac_docname_path(data_dir: str, docname: str) -> str:
+    """data/people/<id>.eac.xml for the page people/<id> (as :func:`eac_path` names it)."""
+    return f"{data_dir}/{docname}.eac.xml"
 
 
 def _state(app: Sphinx) -> BuildState | None:
@@ -44,6 +50,12 @@ def write_eac_files(app: Sphinx, exception: BaseException | None) -> None:
     for path, text in eac_files(state.archive, state.config.data_dir, agency, state.url_for,
                                 lambda docname: _changed(app, state, docname)):
         write_if_changed(outdir / path, text)
+    # A moved person's or organisation's record stays at its old address too (a file cannot
+    # redirect; ``archive versions`` fails on any address a newer version lost).
+    for old, new in state.redirects.items():
+        source = outdir / eac_docname_path(state.config.data_dir, new)
+        if old.startswith(EAC_FOLDERS) and new.startswith(EAC_FOLDERS) and source.is_file():
+            write_if_changed(outdir / eac_docname_path(state.config.data_dir, old), source.read_bytes())
 
 
 def _entry(state: BuildState, docname: str) -> Person | Organisation | None:
