@@ -30,7 +30,7 @@ from conftest import TESTS, cli_build, copy_root
 from seminar_archive import schema
 from seminar_archive.standards.xmltext import xml_safe
 from signpostcheck import check_linkset_structure, linkset_signposts, page_signposts
-from xmlcheck import validate_oai_dc, validate_static_repository
+from xsd import validate_oai_dc, validate_static_repository
 
 CORPUS = TESTS / "corpus" / "bad"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
@@ -187,11 +187,34 @@ def check_signposting(out: Path) -> None:
     assert cff["title"] == 'Archive <link rel="author" href="x"> & &amp; "quoted" ]]> : - # {not: yaml}'
 
 
+def check_eac(out: Path) -> None:
+    """Every EAC-CPF record (data/people/, data/organisations/) parses and validates against the
+    EAC-CPF 2.0 schema, one per registry entry; names and variants come back as the text they
+    were (less the control characters XML cannot hold), not as markup."""
+    document = json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))
+    eac = "{https://archivists.org/ns/eac/v2}"
+    for folder, entries in (("people", document["people"]), ("organisations", document["organisations"])):
+        records = {p.name: p for p in (out / "data" / folder).glob("*.eac.xml")}
+        assert set(records) == {f"{entry['id']}.eac.xml" for entry in entries}
+        for entry in entries:
+            data = records[f"{entry['id']}.eac.xml"].read_bytes()
+            xsd.validate_eac(data)
+            identity = ElementTree.fromstring(data).find(f"{eac}cpfDescription/{eac}identity")
+            names = [[part.text for part in name.iter(f"{eac}part")] for name in identity.iter(f"{eac}nameEntry")]
+            if folder == "people":
+                assert names[0][:2] == [xml_safe(entry["family"]), xml_safe(entry["given"])]
+                expected = [xml_safe(v) for v in entry["variants"]]
+            else:
+                assert names[0] == [xml_safe(entry["name"])]
+                expected = [xml_safe(v) for v in [entry["acronym"] or "", *entry["variants"]] if v]
+            assert [n for [n] in names[1:]] == expected
+
+
 CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
                                                 "csl": check_csl, "json": check_json, "ics": check_ics,
                                                 "atom": check_atom, "outside": check_outside,
                                                 "standards": check_standards, "doi-title": check_doi_title,
-                                                "xml": check_xml,
+                                                "xml": check_xml, "eac": check_eac,
                                                 "signposting": check_signposting}
 
 

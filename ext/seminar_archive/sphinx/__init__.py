@@ -23,6 +23,7 @@ from .config import ArchiveConfig, add_config_values
 from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
+from .eaccpf import setup_eaccpf
 from .exports import feed_links, write_exports
 from .follow import setup_follow
 from .generate import write_pages
@@ -308,6 +309,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_harvest(app)
     setup_signposting(app)
     setup_bag_digests(app)
+    setup_eaccpf(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx.util import logging
@@ -20,7 +21,8 @@ from ..citations.record import citable
 from ..model import Item
 from ..readcache import write_if_changed
 from ..standards.dublincore import SCHEMA_LINKS, DublinCore, dublin_core, meta_tags, oai_dc_xml
-from ..standards.oaipmh import HarvestRecord, Repository, repository_host, static_repository
+from ..standards.oaipmh import MODS, OAI_DC, HarvestRecord, Repository, repository_host, static_repository
+from ..standards.records import mods_record
 from .citing import CITABLE_KINDS, record_for
 from .config import ArchiveConfig
 from .nodes_util import file_link, para
@@ -90,7 +92,8 @@ def harvest_records(app: Sphinx, state: BuildState) -> list[HarvestRecord]:
         changed = last_changed(state, app.env, item.docname)
         record = record_for(state, item)
         day = changed.astimezone(dt.UTC).date() if changed else (record.date or dt.date(1970, 1, 1))
-        found.append(HarvestRecord(item.id, day, dc))
+        mods = ElementTree.fromstring(mods_record(state.archive, item, record, state.url_for))  # our own text
+        found.append(HarvestRecord(item.id, day, dc, (("mods", mods),)))
     return found
 
 
@@ -114,7 +117,7 @@ def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
     gateway = str(app.config.archive_oai_gateway or "")
     repository = Repository(name=str(app.config.project), base_url=_gateway_url(gateway, own_url),
                             admin_emails=emails, host=repository_host(base))
-    write_if_changed(outdir / state.config.data_dir / OAI_FILE, static_repository(repository, records))
+    write_if_changed(outdir / state.config.data_dir / OAI_FILE, static_repository(repository, records, (OAI_DC, MODS)))
 
 
 def _gateway_url(gateway: str, own_url: str) -> str:
