@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import schema
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
+from ..textfr import typo_fr
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -83,24 +84,30 @@ class ArchiveWarnings(SphinxDirective):
         for problem in Problem:
             ref = nodes.reference("", "", internal=True, refid=f"archive-{problem.subtype}")
             ref += nodes.literal(text=f"{WARNING_TYPE}.{problem.subtype}")
-            rows.append([ref, PROBLEM_DOCS_FR[problem.subtype][0]])
+            rows.append([ref, _typo_outside_code(PROBLEM_DOCS_FR[problem.subtype][0])])
         result: list[nodes.Node] = [table(["Type", "Sens"], rows, [30, 70])]
         for problem in Problem:
             meaning_fr, example_fr, fix_fr = PROBLEM_DOCS_FR[problem.subtype]
             rubric = nodes.rubric("", "", ids=[f"archive-{problem.subtype}"])
             rubric += nodes.literal(text=f"{WARNING_TYPE}.{problem.subtype}")
             result.append(rubric)
-            result.append(para(meaning_fr))
-            result.append(para(nodes.strong(text="Exemple : "), *inline(example_fr)))
+            result.append(para(_typo_outside_code(meaning_fr)))
+            result.append(para(nodes.strong(text=typo_fr("Exemple : ")), *inline(_typo_outside_code(example_fr))))
             for where, key, args in SAMPLE_MESSAGES.get(problem.subtype, ()):
                 shown = f"{where}: {render_message(key, args, 'fr')} [{WARNING_TYPE}.{problem.subtype}]"
-                result.append(para(nodes.strong(text="Message : "), nodes.literal(text=shown)))
-            result.append(para(nodes.strong(text="Correction : "), *inline(fix_fr)))
+                result.append(para(nodes.strong(text=typo_fr("Message : ")), nodes.literal(text=shown)))
+            result.append(para(nodes.strong(text=typo_fr("Correction : ")), *inline(_typo_outside_code(fix_fr))))
             english = nodes.paragraph(classes=["archive-english", "language-en"])  # lang="en" in HTML
             english += nodes.emphasis(text="In English: ")
             english += inline(f"{problem.meaning} Example: {problem.example} Fix: {problem.fix}")
             result.append(english)
         return result
+
+
+def _typo_outside_code(text: str) -> str:
+    """French typography for a catalogue text, leaving its `code` spans as written."""
+    parts = text.split("`")
+    return "`".join(typo_fr(part) if index % 2 == 0 else part for index, part in enumerate(parts))
 
 
 _TYPES_FR = {"string": "texte", "integer": "nombre entier", "array": "liste", "object": "champs",
@@ -124,7 +131,7 @@ def describe_type(spec: dict[str, Any], defs: dict[str, Any]) -> str:
     kind = spec.get("type")
     if kind == "array":
         items = spec.get("items", {})
-        return f"liste de : {describe_type(items, defs)}" if items else "liste"
+        return typo_fr("liste de : ") + describe_type(items, defs) if items else "liste"
     if isinstance(kind, list):
         return " ou ".join(_TYPES_FR.get(str(k), str(k)) for k in kind)
     return _TYPES_FR.get(str(kind), str(kind or "valeur"))
