@@ -65,10 +65,6 @@ def test_the_scan_leaves_code_english_and_the_sources(tmp_path: Path) -> None:
     assert page_problems(_page(tmp_path, body), "page.html", "Comité national pilote d'éthique du numérique") == []
 
 
-# Left for a next step (issue 24): the formatted reference's labels ("Animation :", "Au sujet de :",
-# from citations/common.py, shared with the machine formats), and a few developer paragraphs whose
-# inline code splits the text so that the scan cannot prove them the source's own words.
-@pytest.mark.xfail(strict=True, reason="issue 24 not finished: the formatted reference's labels")
 def test_every_page_of_the_site_follows_french_typography(readers_site: CliBuild) -> None:
     pages = sorted(readers_site.outdir.rglob("*.html"))
     assert len(pages) > 150

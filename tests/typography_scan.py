@@ -20,7 +20,7 @@ BREAK = "\x00"  # where a skipped element was: no rule matches across it
 
 RULES: dict[str, re.Pattern[str]] = {
     # "Séance:" -> "Séance :" (no-break space): a word, a colon, then a space or the end.
-    "colon without space": re.compile(r"(?<!mailto)(?<!https)(?<!http)[^\W\d_][)\]»]?:(?=[\s\x00]|$)"),
+    "colon without space": re.compile(r"[^\W\d_](?<!mailto)(?<!https)(?<!http)[)\]»]?:(?=[\s\x00]|$)"),
     "plain space before : ; ! ?": re.compile(r"(?<=[^\s\x00]) [:;!?](?=[\s\x00]|$)"),
     "no space before ; ! ?": re.compile(r"[^\W\d_][;!?](?=[\s\x00]|$)"),
     "plain space inside « »": re.compile(r"« | »"),
@@ -67,6 +67,12 @@ def _normal(text: str) -> str:
     return " ".join(text.replace(BREAK, " ").split())
 
 
+# Markdown's own marks, which the page does not show: inline code and roles (shown apart, or
+# as a link's text), emphasis, table rules, list markers.
+_MARKUP = re.compile(r"(?:\{[\w:-]+\})?`[^`\n]*`|\*\*|(?<=\s)\||\|(?=\s)|^[ \t]*(?:[-*+]|\d+\.)[ \t]",
+                     re.MULTILINE)
+
+
 def source_corpus(roots: Iterable[Path]) -> str:
     """Every source text the archive is built from, whitespace normalised."""
     texts = []
@@ -75,18 +81,32 @@ def source_corpus(roots: Iterable[Path]) -> str:
         for path in files:
             source = path.suffix in (".md", ".yaml", ".yml", ".txt", ".bib")
             if path.is_file() and source and "_build" not in path.parts:
-                texts.append(_normal(path.read_text(encoding="utf-8")))
+                texts.append(_normal(_MARKUP.sub(" ", path.read_text(encoding="utf-8"))))
     return "\n".join(texts)
 
 
+CONTEXT = 16  # characters of the text around a match looked up in the sources
+MIN_CONTEXT = 8  # at least this many, beside the match itself, for the proof to count
+
+
 def _from_sources(stream: str, spans: list[tuple[int, int]], start: int, end: int, corpus: str) -> bool:
-    """True when the words around the match are in the sources as written: within one text node
-    (markup in the source splits nodes) or across nodes (the page's text as read)."""
-    windows = [_normal(stream[max(0, start - 16): end + 16])]
-    for first, last in spans:
-        if first <= start and end <= last:
-            windows.append(_normal(stream[max(first, start - 16): min(last, end + 16)]))
-    return any(len(window) >= 6 and window in corpus for window in windows)
+    """True when the match and the words before it, or the match and the words after it, are in
+    the sources as written: read within one text node (markup in a source splits nodes) or across
+    nodes, never across code or English (BREAK). One side is enough: a source's title ("… en
+    santé ?") is followed on the page by what the archive adds after it."""
+    bounds = [(0, len(stream))] + [(first, last) for first, last in spans if first <= start and end <= last]
+    for first, last in bounds:
+        before = stream[max(first, start - CONTEXT): start]
+        after = stream[end: min(last, end + CONTEXT)]
+        match = stream[start:end]
+        for context, candidate in ((before, before + match), (after, match + after)):
+            if len(context.strip()) >= MIN_CONTEXT and _normal(candidate) in corpus:
+                return True
+        # A short text node (a table cell "« 2021 »") that the sources hold whole.
+        whole = _normal(stream[first:last])
+        if (first, last) != (0, len(stream)) and len(whole) >= 6 and whole in corpus:
+            return True
+    return False
 
 
 def page_problems(path: Path, name: str, corpus: str) -> list[Problem]:

@@ -19,16 +19,26 @@ from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
 from ..textfr import typo_fr
 
-_CODE = re.compile(r"`([^`]+)`")
+# `code`, or ``code with a ` in it`` (Markdown's double backticks, one space inside each).
+_CODE = re.compile(r"``\s?(.+?)\s?``|`([^`]+)`")
 
 
 def inline(text: str) -> list[nodes.Node]:
     """Text with `code` spans as literals."""
     parts: list[nodes.Node] = []
-    for index, piece in enumerate(_CODE.split(text)):
+    for piece, code in _code_spans(text):
         if piece:
-            parts.append(nodes.literal(piece, piece) if index % 2 else nodes.Text(piece))
+            parts.append(nodes.literal(piece, piece) if code else nodes.Text(piece))
     return parts
+
+
+def _code_spans(text: str) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is it code) in order."""
+    spans, at = [], 0
+    for match in _CODE.finditer(text):
+        spans += [(text[at:match.start()], False), (match.group(1) or match.group(2), True)]
+        at = match.end()
+    return [*spans, (text[at:], False)]
 
 
 def english(text: str) -> nodes.inline:
@@ -106,8 +116,11 @@ class ArchiveWarnings(SphinxDirective):
 
 def _typo_outside_code(text: str) -> str:
     """French typography for a catalogue text, leaving its `code` spans as written."""
-    parts = text.split("`")
-    return "`".join(typo_fr(part) if index % 2 == 0 else part for index, part in enumerate(parts))
+    out, at = [], 0
+    for match in _CODE.finditer(text):
+        out += [typo_fr(text[at:match.start()]), match.group(0)]
+        at = match.end()
+    return "".join([*out, typo_fr(text[at:])])
 
 
 _TYPES_FR = {"string": "texte", "integer": "nombre entier", "array": "liste", "object": "champs",
