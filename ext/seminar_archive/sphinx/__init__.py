@@ -47,6 +47,7 @@ from .standards import setup_standards
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
+from .typography import setup_typography
 from .versioning import (
     ArchiveChangelog,
     add_last_changed,
@@ -310,6 +311,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_signposting(app)
     setup_bag_digests(app)
     setup_eaccpf(app)
+    setup_typography(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -11,6 +11,7 @@ from docutils import nodes
 from ..diagnostics import WARNING_TYPE
 from ..readcache import write_if_changed
 from ..standards.records import STANDARD_FORMATS, file_name, standard_files
+from ..textfr import typo_fr
 from .citing import CITABLE_KINDS, record_for
 from .nodes_util import file_link, para
 from .versioning import copy_redirected_downloads
@@ -45,7 +46,7 @@ def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     for block in doctree.findall(nodes.section):
         if "citer" in block["ids"]:
-            links: list[nodes.Node | str] = ["Notices pour les archives et les bibliothèques : "]
+            links: list[nodes.Node | str] = [typo_fr("Notices pour les archives et les bibliothèques : ")]
             for index, fmt in enumerate(STANDARD_FORMATS):
                 if index:
                     links.append(" · ")
