@@ -12,6 +12,7 @@ from conftest import DOCS, CliBuild
 from seminar_archive.textfr import NBSP, NNBSP, typo_fr
 from typography_scan import RULES, page_problems, site_problems, source_corpus
 
+
 def corpus() -> str:
     # The sources' own words, as the archive holds them (docs/sources and the pages).
     return source_corpus([DOCS])
