@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser_support import Serve
 from conftest import CliBuild, cli_build, copy_root
 
 BASE = "https://archive.test/"
@@ -19,3 +20,10 @@ def readers_site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
                        "-D", f"archive_version={VERSION}")
     assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture(scope="session")
+def site_url(readers_site: CliBuild, serve: Serve) -> str:
+    """The readers' site served as it is built (no compression); modules that need it served
+    otherwise (compressed, or the published site) define their own ``site_url``."""
+    return serve(readers_site.outdir)

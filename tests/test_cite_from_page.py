@@ -9,18 +9,12 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from browser_support import Serve
 from conftest import CliBuild
 
 pytestmark = [pytest.mark.slow]
 
 SESSION = "sessions/ia-sante-02.html"
 ADDRESS = "https://archive.test/sessions/ia-sante-02.html"
-
-
-@pytest.fixture(scope="module")
-def site_url(readers_site: CliBuild, serve: Serve) -> str:
-    return serve(readers_site.outdir)
 
 
 def test_the_references_address_is_a_link(readers_site: CliBuild) -> None:

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import Serve, screenshot
-from conftest import CliBuild
+from browser_support import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,11 +17,6 @@ SESSION = "sessions/ia-sante-02.html"
 MENU = ".bd-header-article .primary-toggle"
 CONTENTS = ".bd-header-article .secondary-toggle"
 MENU_DIALOG = "#pst-primary-sidebar-modal"
-
-
-@pytest.fixture(scope="module")
-def site_url(readers_site: CliBuild, serve: Serve) -> str:
-    return serve(readers_site.outdir)
 
 
 def open_page(browser: Any, url: str, width: int) -> Any:

@@ -8,18 +8,12 @@ from typing import Any
 
 import pytest
 
-from browser_support import Serve, screenshot
-from conftest import CliBuild
+from browser_support import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 KEY_PAGES = {"accueil": "index.html", "seance": "sessions/ia-sante-02.html",
              "personne": "people/daniel-benamouzig.html", "a-z": "people/index.html"}
-
-
-@pytest.fixture(scope="module")
-def site_url(readers_site: CliBuild, serve: Serve) -> str:
-    return serve(readers_site.outdir)
 
 
 @pytest.fixture()

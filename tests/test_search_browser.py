@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import Serve, screenshot, wait_for_search_results
+from browser_support import screenshot, wait_for_search_results
 from conftest import DOCS, CliBuild
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -47,11 +47,6 @@ QUERIES = [
 ]
 # The theme's chrome, which Sphinx's search cut its excerpts from.
 CHROME = ("Paramètres système", "Clair", "Sombre", "Passer au contenu")
-
-
-@pytest.fixture(scope="module")
-def site_url(readers_site: CliBuild, serve: Serve) -> str:
-    return serve(readers_site.outdir)
 
 
 @pytest.fixture()
