@@ -46,6 +46,22 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def captures(session: nox.Session) -> None:
+    """The screenshots of docs/captures.md, taken again from the current site in Chromium
+    (tests/test_captures_browser.py), then copied into docs/captures/ to be committed."""
+    session.install("-e", ".[test]")
+    shutil.rmtree(BUILD / "screenshots" / "captures", ignore_errors=True)
+    session.run("pytest", "-q", "tests/test_captures_browser.py", "-k", "not docs_page", "-p", "no:cacheprovider")
+    target = ROOT / "docs" / "captures"
+    target.mkdir(exist_ok=True)
+    for old in target.glob("*.png"):
+        old.unlink()
+    for shot in sorted((BUILD / "screenshots" / "captures").glob("*.png")):
+        shutil.copy2(shot, target / shot.name)
+    session.log(f"Captures copied into {target}; look at them, then commit them.")
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """The build benchmark at small sizes (a few minutes); `nox -s bench -- --all` for N up to 2,000.
     Results in build/bench/ (results.csv, results.md, seconds-per-page.png)."""
