@@ -16,6 +16,7 @@ from ..readcache import ReadCache
 from . import encoding
 from .bibliography import setup_bibliography
 from .citecopy import setup_citation_copy
+from .citestyles import setup_cite_styles
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
@@ -304,6 +305,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_follow(app)
     setup_citation_copy(app)
     setup_harvest(app)
+    setup_cite_styles(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
