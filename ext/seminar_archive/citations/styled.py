@@ -15,9 +15,10 @@ citeproc-py 0.x differs from it in ways diagnosed one by one:
 - A date printed though the title stood for the author (a session with no speaker): CSL
   suppresses the variables a ``<substitute>`` rendered in the rest of the entry; citeproc-py
   suppresses only a ``<text variable>`` given directly in the substitute, not the variables of
-  a macro (ISO 690 substitutes ``<text macro="title"/>``), and never a date. Left as it is: ISO
-  690 then shows such a session's day once more ("… Chaire santé (Sciences Po). 1 février
-  2022. …"), which citeproc-js leaves out; the one difference the tests allow.
+  a macro (ISO 690 substitutes ``<text macro="title"/>``), and never a date.
+  :func:`_patch_citeproc` makes it suppress every text and date variable the substitute
+  rendered (and only those). It changes nothing for ``archive-fr.csl``, whose substitute is a
+  ``<text variable>``.
 - Straight apostrophes in the locale's terms ("l'adresse"): citeproc-js prints them curly; so
   does this module.
 
@@ -38,6 +39,7 @@ from typing import Any
 
 import citeproc
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import model as citeproc_model
 from citeproc.source.json import CiteProcJSON
 
 from .common import fold
@@ -60,6 +62,71 @@ _KNOWN = {name.replace("_", "-") for name in citeproc.VARIABLES} | {"id", "type"
 _BLOCK = re.compile(r'<group display="block"(?=[ >])')
 
 
+_USED = "_archive_substituted"  # on the layout: (tag, variable) rendered by the substitute running
+
+
+def _layout(*elements: Any) -> Any:
+    for element in elements:
+        found = element.xpath_search("./ancestor-or-self::cs:layout[1]") if element is not None else []
+        if found:
+            return found[0]
+    return None
+
+
+def _note(layout: Any, tag: str, variable: str | None) -> None:
+    used = getattr(layout, _USED, None) if layout is not None else None
+    if used is not None and variable:
+        used.append((tag, variable))
+
+
+@cache
+def _patch_citeproc() -> None:
+    """Make citeproc-py suppress, after a ``<substitute>``, the text and date variables the
+    substitute rendered (CSL 1.0.2, "Substitute": "substituted variables are suppressed in the
+    rest of the output"). citeproc-py keeps its layout elements alive while rendering (its own
+    ``repressed`` lists live on them), so an attribute set on the layout lasts the entry."""
+    text_class, date_class, substitute_class = citeproc_model.Text, citeproc_model.Date, citeproc_model.Substitute
+    text_variable, date_process, substitute_render = text_class._variable, date_class.process, substitute_class.render
+
+    def _variable(self: Any, item: Any, context: Any) -> Any:
+        text = text_variable(self, item, context)
+        if text:
+            _note(_layout(context, self), "text", self.get("variable"))
+        return text
+
+    def process(self: Any, item: Any, variable: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        name = variable or self.get("variable")
+        layout = _layout(kwargs.get("context"), self)
+        if not self.is_locale_date() and layout is not None and name in layout.repressed.get("date", []):
+            return None
+        text = date_process(self, item, variable, *args, **kwargs)
+        if text and not self.is_locale_date():
+            _note(layout, "date", name)
+        return text
+
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = _layout(context, self)
+        if layout is None:
+            return substitute_render(self, item, context=context, **kwargs)
+        outer = getattr(layout, _USED, None)
+        setattr(layout, _USED, [])
+        try:
+            text = substitute_render(self, item, context=context, **kwargs)
+            used = getattr(layout, _USED)
+        finally:
+            setattr(layout, _USED, outer)
+        if text:
+            for tag, name in used:
+                layout.repressed.setdefault(tag, []).append(name)
+            if outer is not None:
+                outer.extend(used)
+        return text
+
+    text_class._variable = _variable
+    date_class.process = process
+    substitute_class.render = render
+
+
 def style_file_text(style: Style) -> str:
     """An official style as vendored."""
     return resources.files(__package__).joinpath("styles", style.file).read_text(encoding="utf-8")
@@ -67,6 +134,7 @@ def style_file_text(style: Style) -> str:
 
 @cache
 def _style(style: Style) -> CitationStylesStyle:
+    _patch_citeproc()
     text = _BLOCK.sub('<group display="block" prefix=" "', style_file_text(style))
     return CitationStylesStyle(io.BytesIO(text.encode("utf-8")), locale=LOCALE, validate=False)
 
