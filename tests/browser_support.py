@@ -85,3 +85,9 @@ def wait_for_search_results(page: Any) -> str:
     page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-link').length > 0"
                            " || /Aucun/.test(document.querySelector('.pagefind-ui__message').textContent)")
     return str(page.locator(".pagefind-ui__message").inner_text())
+
+
+def wait_for_transitions(page: Any) -> None:
+    """Wait until no CSS transition or animation runs: the theme's buttons fade their colours in
+    (0.15 s) when the dark mode is set at load, and a colour measured halfway is neither mode's."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import Serve, wait_for_search_results
+from browser_support import Serve, wait_for_search_results, wait_for_transitions
 from conftest import CliBuild, cli_build, copy_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -73,6 +73,7 @@ def open_page(page: Any, address: str) -> None:
     if "search.html" in address:
         # The results, with their highlighted words, must be on the page when axe looks.
         assert "0 résultat" not in wait_for_search_results(page)
+    wait_for_transitions(page)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -421,8 +421,8 @@ def test_formatted_session(real: dict[str, CitationRecord]) -> None:
     assert formatted_citation(real[S02]) == (
         "Livartowski, Alain, Olivier Vire, Laurence Gavit, Nicolas Garcelon et Lydia Morlet. 2021. "
         "«\u00a0IA et innovations médicales\u00a0». Séance 2 du séminaire [Intelligence artificielle et santé], "
-        "Chaire santé (Sciences Po), 7 septembre 2021. Animation : Daniel Benamouzig et Catherine "
-        "Commaille-Chapus. Version de l’archive : 2026.1. https://archive.example/2026.1/sessions/ia-sante-02.html")
+        "Chaire santé (Sciences Po), 7 septembre 2021. Animation\u00a0: Daniel Benamouzig et Catherine "
+        "Commaille-Chapus. Version de l’archive\u00a0: 2026.1. https://archive.example/2026.1/sessions/ia-sante-02.html")
 
 
 def test_formatted_question_mark_title_is_not_followed_by_a_stop(real: dict[str, CitationRecord]) -> None:
@@ -453,15 +453,15 @@ def test_formatted_press_release(real: dict[str, CitationRecord]) -> None:
         "Health Data Hub. 2022. «\u00a0Symposium “IA et médecine” : le MIT, l’Académie de médecine, l’Ambassade "
         "de France aux États-Unis et le Health Data Hub font l’état des lieux des avancées de l’IA en santé avec "
         # The title's own full stop, not the style's too ("internationaux. ».").
-        "des experts internationaux.\u00a0» Communiqué de presse, Paris, 21 octobre 2022. Au sujet de : IA et "
-        "médecine, promesses et limites (Académie nationale de Médecine, à Paris). Version de l’archive : "
+        "des experts internationaux.\u00a0» Communiqué de presse, Paris, 21 octobre 2022. Au sujet de\u00a0: IA et "
+        "médecine, promesses et limites (Académie nationale de Médecine, à Paris). Version de l’archive\u00a0: "
         "2026.1. https://archive.example/2026.1/press/communique-2022-10-21.html")
 
 
 def test_formatted_series(real: dict[str, CitationRecord]) -> None:
     assert formatted_citation(real[SERIES]) == (
         "Chaire santé (Sciences Po). 2020–2022. «\u00a0[Intelligence artificielle et santé]\u00a0». Séminaire, "
-        "1er juin 2020–3 mai 2022. Version de l’archive : 2026.1. https://archive.example/2026.1/series/ia-sante.html")
+        "1er juin 2020–3 mai 2022. Version de l’archive\u00a0: 2026.1. https://archive.example/2026.1/series/ia-sante.html")
 
 
 def test_formatted_series_within_one_year(real: dict[str, CitationRecord]) -> None:

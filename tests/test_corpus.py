@@ -29,7 +29,8 @@ import xsd
 from conftest import TESTS, cli_build, copy_root
 from seminar_archive import schema
 from seminar_archive.standards.xmltext import xml_safe
-from xmlcheck import validate_oai_dc, validate_static_repository
+from signpostcheck import check_linkset_structure, linkset_signposts, page_signposts
+from xsd import validate_oai_dc, validate_static_repository
 
 CORPUS = TESTS / "corpus" / "bad"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
@@ -134,7 +135,7 @@ def check_outside(out: Path) -> None:
 
 def check_standards(out: Path) -> None:
     """Every DataCite and MODS file of the build is valid against its official schema (offline)."""
-    records = [*(out / "data").glob("*.datacite.xml"), *(out / "data").glob("*.mods.xml")]
+    records = [*out.rglob("*.datacite.xml"), *out.rglob("*.mods.xml")]
     assert records, "no DataCite or MODS file"
     for record in records:
         xsd.validate(record.read_bytes(), xsd.DATACITE if record.name.endswith(".datacite.xml") else xsd.MODS)
@@ -145,28 +146,76 @@ def check_doi_title(out: Path) -> None:
     (less the control characters XML cannot hold), not as markup."""
     sessions = json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))["sessions"]
     title = xml_safe(next(s["title"] for s in sessions if s["id"] == "ser-03"))
-    datacite = ElementTree.fromstring((out / "data" / "ser-03.datacite.xml").read_bytes())
-    mods = ElementTree.fromstring((out / "data" / "ser-03.mods.xml").read_bytes())
+    datacite = ElementTree.fromstring((out / "sessions" / "ser-03.datacite.xml").read_bytes())
+    mods = ElementTree.fromstring((out / "sessions" / "ser-03.mods.xml").read_bytes())
     assert datacite.find("{http://datacite.org/schema/kernel-4}titles/{http://datacite.org/schema/kernel-4}title"
                          ).text == title
     assert mods.find("{http://www.loc.gov/mods/v3}titleInfo/{http://www.loc.gov/mods/v3}title").text == title
 
 
 def check_xml(out: Path) -> None:
-    """The harvestable files (data/oai.xml, data/oai_dc/) parse and validate against their schemas."""
-    records = sorted((out / "data" / "oai_dc").glob("*.xml"))
+    """The harvestable files (data/oai.xml, each page's .oai_dc.xml) parse and validate against their schemas."""
+    records = sorted(out.rglob("*.oai_dc.xml"))
     ids = sorted(s["id"] for s in json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))["sessions"])
-    assert {f"{i}.xml" for i in ids} <= {r.name for r in records}, records
+    assert {f"{i}.oai_dc.xml" for i in ids} <= {r.name for r in records}, records
     for record in records:
         validate_oai_dc(record.read_bytes())
     validate_static_repository((out / "data" / "oai.xml").read_bytes())
+
+
+def check_signposting(out: Path) -> None:
+    """Each linkset is RFC 9264 JSON that signposting's parser reads; the head of each page it
+    anchors says the same, through signposting's HTML parser; nothing from a page became a link;
+    CITATION.cff is YAML holding the project's name as conf.py gives it."""
+    linksets = sorted(out.rglob("*.linkset.json"))
+    assert {p.name.removesuffix(".linkset.json") for p in linksets} == {"ser", "ser-01", "ser-02", "ser-03"}
+    for path in linksets:
+        text = path.read_text(encoding="utf-8")
+        check_linkset_structure(json.loads(text))
+        parsed = linkset_signposts(text, f"https://archive.test/{path.relative_to(out).as_posix()}")
+        [page] = [c["anchor"] for c in json.loads(text)["linkset"] if c["anchor"].endswith(".html")]
+        head = page_signposts((out / page.removeprefix("https://archive.test/")).read_text(encoding="utf-8"), page)
+        assert {(s.rel, s.target) for s in parsed.for_context(page)} == {(s.rel, s.target) for s in head
+                                                                        if s.rel.value != "linkset"}
+        assert all(s.target.startswith(("https://archive.test/", "https://schema.org/", "https://orcid.org/",
+                                        "https://spdx.org/")) for s in head), head
+    head = page_signposts((out / "sessions" / "ser-03.html").read_text(encoding="utf-8"),
+                          "https://archive.test/sessions/ser-03.html")
+    assert {s.target for s in head.authors} == {"https://orcid.org/0000-0002-1825-0097"}
+    assert head.citeAs is not None and head.citeAs.target == "https://archive.test/sessions/ser-03.html"
+    cff = yaml.safe_load((out / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["title"] == 'Archive <link rel="author" href="x"> & &amp; "quoted" ]]> : - # {not: yaml}'
+
+
+def check_eac(out: Path) -> None:
+    """Every EAC-CPF record (data/people/, data/organisations/) parses and validates against the
+    EAC-CPF 2.0 schema, one per registry entry; names and variants come back as the text they
+    were (less the control characters XML cannot hold), not as markup."""
+    document = json.loads((out / "data" / "archive.json").read_text(encoding="utf-8"))
+    eac = "{https://archivists.org/ns/eac/v2}"
+    for folder, entries in (("people", document["people"]), ("organisations", document["organisations"])):
+        records = {p.name: p for p in (out / "data" / folder).glob("*.eac.xml")}
+        assert set(records) == {f"{entry['id']}.eac.xml" for entry in entries}
+        for entry in entries:
+            data = records[f"{entry['id']}.eac.xml"].read_bytes()
+            xsd.validate_eac(data)
+            identity = ElementTree.fromstring(data).find(f"{eac}cpfDescription/{eac}identity")
+            names = [[part.text for part in name.iter(f"{eac}part")] for name in identity.iter(f"{eac}nameEntry")]
+            if folder == "people":
+                assert names[0][:2] == [xml_safe(entry["family"]), xml_safe(entry["given"])]
+                expected = [xml_safe(v) for v in entry["variants"]]
+            else:
+                assert names[0] == [xml_safe(entry["name"])]
+                expected = [xml_safe(v) for v in [entry["acronym"] or "", *entry["variants"]] if v]
+            assert [n for [n] in names[1:]] == expected
 
 
 CHECKERS: dict[str, Callable[[Path], None]] = {"html": check_html, "bib": check_bib, "ris": check_ris,
                                                 "csl": check_csl, "json": check_json, "ics": check_ics,
                                                 "atom": check_atom, "outside": check_outside,
                                                 "standards": check_standards, "doi-title": check_doi_title,
-                                                "xml": check_xml}
+                                                "xml": check_xml, "eac": check_eac,
+                                                "signposting": check_signposting}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

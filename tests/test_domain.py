@@ -163,7 +163,7 @@ def test_clearing_a_page_removes_only_what_it_noted(basic: SphinxTestApp) -> Non
 def test_archive_check_knows_what_the_build_writes(basic: SphinxTestApp) -> None:
     """``archive check`` judges the roles of a page's text without a build: the ids it accepts
     must be those the build's domain holds, and the data files those the build writes."""
-    from seminar_archive.bodyrefs import DATA_FILES, known_targets
+    from seminar_archive.bodyrefs import DATA_FILES, DATA_FOLDERS, known_targets
     from seminar_archive.loader import load_archive
 
     archive, _ = load_archive(Path(basic.srcdir))
@@ -172,4 +172,7 @@ def test_archive_check_knows_what_the_build_writes(basic: SphinxTestApp) -> None
     assert known == {kind: set(table) for kind, table in domain.data["objects"].items()}
     assert known["person"] and known["org"] and known["theme"] and known["session"]
     written = {path.name for path in (Path(basic.outdir) / "data").iterdir()}
-    assert set(DATA_FILES) == written
+    assert set(DATA_FOLDERS) <= written  # the registry's EAC-CPF records
+    assert {p.name for folder in DATA_FOLDERS for p in (Path(basic.outdir) / "data" / folder).iterdir()} == {
+        f"{entry}.eac.xml" for entry in [*archive.people, *archive.organisations]}
+    assert set(DATA_FILES) | set(DATA_FOLDERS) == written

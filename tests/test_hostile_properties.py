@@ -174,6 +174,9 @@ BUILD_BIB_PIECES = st.sampled_from(["@misc{k1, title = {T}}\n", "@misc{K1, title
 
 # A build and a check each (about 10 s on a busy 2-core machine): a few in CI, more on request
 # (ARCHIVE_HOSTILE_EXAMPLES=50 found the U+2028 line shift that sphinx/reader.py now avoids).
+# Checkers that look for one corpus case's own planted text or settings (a page may lose ser-03
+# here; the generated site has no address, so no linkset).
+CASE_SPECIFIC_CHECKERS = frozenset({"doi-title", "signposting"})
 FULL_WAY_EXAMPLES = int(os.environ.get("ARCHIVE_HOSTILE_EXAMPLES", "6"))
 
 def problems_of_the_build(srcdir: Path, outdir: Path) -> list[tuple[str, int, str, str]]:
@@ -210,10 +213,13 @@ def test_check_and_build_agree_and_every_output_parses(page: str, releases: list
                                                       encoding="utf-8")
         conf = (srcdir / "conf.py").read_text(encoding="utf-8")
         (srcdir / "conf.py").write_text(conf.replace('"seminar_archive"]', '"seminar_archive", "sphinxcontrib.bibtex"]')
-                                        + 'bibtex_bibfiles = ["references.bib"]\n', encoding="utf-8")
+                                        + 'bibtex_bibfiles = ["references.bib"]\n'
+                                        # So that data/oai.xml is written, and parsed below.
+                                        + 'archive_oai_admin_email = "archive@example.org"\n', encoding="utf-8")
         (srcdir / "references.bib").write_text("".join(bib), encoding="utf-8")
         from_build = problems_of_the_build(srcdir, Path(folder) / "out")
         assert problems_of_the_check(srcdir) == from_build
         out = Path(folder) / "out"
-        for check in CHECKERS.values():
-            check(out)
+        for name, check in CHECKERS.items():
+            if name not in CASE_SPECIFIC_CHECKERS:
+                check(out)

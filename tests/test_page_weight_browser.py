@@ -22,7 +22,7 @@ PAGES = {"accueil": "index.html", "seance": "sessions/ia-sante-02.html", "person
          "organisation": "organisations/sciences-po.html", "communique": "press/communique-2022-10-21.html"}
 # Only the search page uses the search index: Pagefind's scripts. Sphinx's are loaded by none.
 SEARCH_ONLY = ("pagefind-ui.js", "pagefind.js", "archive-search.js")
-SPHINX_SEARCH = ("searchindex.js", "searchtools.js", "language_data.js")
+SPHINX_SEARCH = ("searchindex.js", "searchtools.js", "language_data.js", "sphinx_highlight.js")
 # What the search page may transfer, compressed, with the results of a query (docs/recherche.md).
 SEARCH_PAGE_BUDGET = 400_000
 

@@ -22,7 +22,7 @@ MODS = "{http://www.loc.gov/mods/v3}"
 
 def _files(srcdir: Path) -> dict[str, str]:
     archive, _ = load_archive(srcdir)
-    return dict(standard_files(archive, "data", lambda d: f"https://archive.example/{d}.html",
+    return dict(standard_files(archive, lambda d: f"https://archive.example/{d}.html",
                                lambda item: citation_record(archive, item,
                                                             lambda d: f"https://archive.example/{d}.html")))
 
@@ -34,17 +34,17 @@ def site_files() -> dict[str, str]:
 
 def test_every_item_of_the_site_has_both_records_and_each_is_valid(site_files: dict[str, str]) -> None:
     archive, _ = load_archive(DOCS)
-    ids = [item.id for item in citable(archive)]
-    assert sorted(site_files) == sorted([f"data/{i}.datacite.xml" for i in ids] + [f"data/{i}.mods.xml" for i in ids])
+    pages = [item.docname for item in citable(archive)]
+    assert sorted(site_files) == sorted([f"{p}.datacite.xml" for p in pages] + [f"{p}.mods.xml" for p in pages])
     for path, text in site_files.items():
         xsd.validate(text.encode("utf-8"), xsd.DATACITE if path.endswith(".datacite.xml") else xsd.MODS)
 
 
 def test_the_validator_rejects_a_broken_record(site_files: dict[str, str]) -> None:
-    text = site_files["data/ia-sante-02.datacite.xml"]
+    text = site_files["sessions/ia-sante-02.datacite.xml"]
     with pytest.raises(AssertionError, match=r"Séance"):
         xsd.validate(text.replace('resourceTypeGeneral="Event"', 'resourceTypeGeneral="Séance"').encode(), xsd.DATACITE)
-    mods = site_files["data/ia-sante-02.mods.xml"]
+    mods = site_files["sessions/ia-sante-02.mods.xml"]
     with pytest.raises(AssertionError):
         xsd.validate(mods.replace("<titleInfo>", "<titleInfo><nope/>", 1).encode(), xsd.MODS)
 
@@ -59,7 +59,7 @@ def test_the_validator_never_reaches_the_network(monkeypatch: pytest.MonkeyPatch
     for path, text in site_files.items():
         xsd.validate(text.encode("utf-8"), xsd.DATACITE if path.endswith(".datacite.xml") else xsd.MODS)
     # A schema location that is not vendored is refused, not fetched.
-    remote = site_files["data/ia-sante-02.mods.xml"].replace(
+    remote = site_files["sessions/ia-sante-02.mods.xml"].replace(
         "http://www.loc.gov/standards/mods/v3/mods-3-8.xsd", "http://example.org/other.xsd")
     remote = remote.replace("<mods ", '<mods xmlns:x="urn:x" ', 1).replace(
         'xsi:schemaLocation="', 'xsi:schemaLocation="urn:x http://example.org/x.xsd ', 1)
@@ -70,7 +70,7 @@ def test_the_validator_never_reaches_the_network(monkeypatch: pytest.MonkeyPatch
 
 
 def test_session_2_datacite_record(site_files: dict[str, str]) -> None:
-    root = ElementTree.fromstring(site_files["data/ia-sante-02.datacite.xml"])
+    root = ElementTree.fromstring(site_files["sessions/ia-sante-02.datacite.xml"])
     assert root.find(f"{DC}resourceType").get("resourceTypeGeneral") == "Event"
     identifier = root.find(f"{DC}identifier")
     assert identifier.get("identifierType") == "URL"  # no DOI configured: none invented
@@ -91,24 +91,24 @@ def test_session_2_datacite_record(site_files: dict[str, str]) -> None:
 
 
 def test_a_session_without_speakers_has_an_unavailable_creator(site_files: dict[str, str]) -> None:
-    root = ElementTree.fromstring(site_files["data/ia-sante-06.datacite.xml"])
+    root = ElementTree.fromstring(site_files["sessions/ia-sante-06.datacite.xml"])
     assert [c.text for c in root.iter(f"{DC}creatorName")] == [":unav"]
 
 
 def test_press_and_series_types(site_files: dict[str, str]) -> None:
-    press = site_files["data/communique-2022-10-21.datacite.xml"]
+    press = site_files["press/communique-2022-10-21.datacite.xml"]
     root = ElementTree.fromstring(press)
     assert root.find(f"{DC}resourceType").get("resourceTypeGeneral") == "Text"
     assert root.find(f"{DC}resourceType").text == "Communiqué de presse"
     assert next(d.get("dateType") for d in root.iter(f"{DC}date")) == "Issued"
-    series = ElementTree.fromstring(site_files["data/ia-sante.datacite.xml"])
+    series = ElementTree.fromstring(site_files["series/ia-sante.datacite.xml"])
     assert series.find(f"{DC}resourceType").get("resourceTypeGeneral") == "Collection"
     parts = [r.text for r in series.iter(f"{DC}relatedIdentifier") if r.get("relationType") == "HasPart"]
     assert len(parts) == 8
 
 
 def test_session_2_mods_record(site_files: dict[str, str]) -> None:
-    root = ElementTree.fromstring(site_files["data/ia-sante-02.mods.xml"])
+    root = ElementTree.fromstring(site_files["sessions/ia-sante-02.mods.xml"])
     roles = {}
     for name in root.findall(f"{MODS}name"):
         code = name.find(f"{MODS}role/{MODS}roleTerm[@type='code']").text
@@ -130,14 +130,14 @@ def test_the_build_writes_and_links_the_records(tmp_path: Path) -> None:
 
     page = BeautifulSoup((out / "sessions" / "ser-01.html").read_text(encoding="utf-8"), "html.parser")
     links = [a["href"] for a in page.select(".archive-standard-records a")]
-    assert links == ["../data/ser-01.datacite.xml", "../data/ser-01.mods.xml"]
+    assert links == ["ser-01.datacite.xml", "ser-01.mods.xml"]
     for link in links:
         target = (out / "sessions" / link).resolve()
         xsd.validate(target.read_bytes(), xsd.DATACITE if "datacite" in link else xsd.MODS)
 
 
 def test_the_press_release_mods_names_its_event_as_subject(site_files: dict[str, str]) -> None:
-    root = ElementTree.fromstring(site_files["data/communique-2022-10-21.mods.xml"])
+    root = ElementTree.fromstring(site_files["press/communique-2022-10-21.mods.xml"])
     meeting = root.find(f"{MODS}subject/{MODS}name[@type='conference']")
     assert meeting.find(f"{MODS}namePart[@type='date']").text == "2022-10-20"
     assert root.find(f"{MODS}originInfo/{MODS}dateIssued").text == "2022-10-21"
@@ -174,16 +174,16 @@ def test_a_configured_doi_goes_into_every_format_and_the_page_head(tmp_path: Pat
     ld = json.loads(head.find("script", type="application/ld+json").get_text())
     assert ld["sameAs"] == f"https://doi.org/{doi}"
     assert {"@type": "PropertyValue", "propertyID": "DOI", "value": doi} in ld["identifier"]
-    datacite = ElementTree.fromstring((out / "data" / "ser-01.datacite.xml").read_bytes())
+    datacite = ElementTree.fromstring((out / "sessions" / "ser-01.datacite.xml").read_bytes())
     identifier = datacite.find(f"{DC}identifier")
     assert (identifier.get("identifierType"), identifier.text) == ("DOI", doi)
-    mods = ElementTree.fromstring((out / "data" / "ser-01.mods.xml").read_bytes())
+    mods = ElementTree.fromstring((out / "sessions" / "ser-01.mods.xml").read_bytes())
     assert mods.find(f"{MODS}identifier[@type='doi']").text == doi
     # The other session has none, and none is invented for it.
     other = (out / "sessions" / "ser-02.html").read_text(encoding="utf-8")
     assert "citation_doi" not in other and "doi.org" not in other
     assert "doi" not in (out / "sessions" / "ser-02.bib").read_text(encoding="utf-8")
-    for path in (out / "data").glob("*.xml"):
+    for path in out.rglob("*.xml"):
         if path.name.endswith((".datacite.xml", ".mods.xml")):
             xsd.validate(path.read_bytes(), xsd.DATACITE if ".datacite" in path.name else xsd.MODS)
 
@@ -193,18 +193,18 @@ def test_a_versioned_build_names_its_version_and_the_latest_page() -> None:
     item = archive.sessions["ia-sante-02"]
     record = citation_record(archive, item, lambda d: f"https://archive.example/1.0/{d}.html", "1.0",
                              lambda d: f"https://archive.example/latest/{d}.html")
-    files = dict(standard_files(archive, "data", lambda d: f"https://archive.example/1.0/{d}.html",
+    files = dict(standard_files(archive, lambda d: f"https://archive.example/1.0/{d}.html",
                                 lambda other: record if other.id == item.id else citation_record(
                                     archive, other, lambda d: f"https://archive.example/1.0/{d}.html", "1.0")))
-    datacite = files["data/ia-sante-02.datacite.xml"]
+    datacite = files["sessions/ia-sante-02.datacite.xml"]
     xsd.validate(datacite.encode("utf-8"), xsd.DATACITE)
     root = ElementTree.fromstring(datacite)
     assert root.find(f"{DC}version").text == "1.0"
     versions = [r.text for r in root.iter(f"{DC}relatedIdentifier") if r.get("relationType") == "IsVersionOf"]
     assert versions == ["https://archive.example/latest/sessions/ia-sante-02.html"]
-    mods = ElementTree.fromstring(files["data/ia-sante-02.mods.xml"])
+    mods = ElementTree.fromstring(files["sessions/ia-sante-02.mods.xml"])
     assert mods.find(f"{MODS}originInfo/{MODS}edition").text == "Version 1.0 de l’archive"
     # Unversioned (the site's own build): neither.
-    plain = ElementTree.fromstring(_files(DOCS)["data/ia-sante-02.datacite.xml"])
+    plain = ElementTree.fromstring(_files(DOCS)["sessions/ia-sante-02.datacite.xml"])
     assert plain.find(f"{DC}version") is None
     assert not [r for r in plain.iter(f"{DC}relatedIdentifier") if r.get("relationType") == "IsVersionOf"]

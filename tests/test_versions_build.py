@@ -122,7 +122,7 @@ def test_citations_carry_version_and_both_urls(versions_site: tuple[Path, Path])
     # The cite block gives the latest address beside the formatted citation.
     latest = page.select_one("#citer .archive-latest-link a")
     assert latest is not None and latest["href"] == f"{SITE}latest/sessions/ser-01.html"
-    assert f"Version de l’archive : {FIRST}" in page.select_one("#citer .archive-citation").get_text()
+    assert f"Version de l’archive\u00a0: {FIRST}" in page.select_one("#citer .archive-citation").get_text()
 
 
 def test_changelog(versions_site: tuple[Path, Path]) -> None:

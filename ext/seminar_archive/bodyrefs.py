@@ -42,6 +42,10 @@ REFERENCE_KINDS = {
 # the ``{datafile}`` role links.
 DATA_FILES = ("archive.json", "archive.schema.json", "series.ics", "additions.atom", "series.bib",
               "series-biblatex.bib", "series.ris", "series.csl.json")
+# Folders of per-entry records the build writes into the data folder, linked from each entry's
+# page rather than by ``{datafile}``: the EAC-CPF records of the registry (sphinx/eaccpf.py,
+# people/<id>.eac.xml and organisations/<id>.eac.xml).
+DATA_FOLDERS = ("people", "organisations")
 DEFAULT_MYST_EXTENSIONS = ("colon_fence", "deflist")
 # Directives whose content is not Markdown: a role-like text there is not a role.
 _LITERAL_DIRECTIVES = frozenset({

@@ -640,6 +640,26 @@ def run_publish(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+# --- bags (std-bagit) ------------------------------------------------------------------------
+
+def run_bag_check(lang: str, given: str) -> int:
+    """The fixity of one BagIt bag (seminar_archive.bags): 0 intact, 1 not, each problem naming its file."""
+    from .bags import check_bag
+
+    result = check_bag(Path(given))
+    for key, values in result.problems:
+        sys.stdout.write(render_message(key, values, lang) + "\n")
+    if not result.valid:
+        err(render_message("bag-broken", {"path": given, "count": len(result.problems)}, lang))
+        return PROBLEMS
+    unknown = render_message("bag-not-given", {}, lang)
+    sys.stdout.write(render_message("bag-valid", {
+        "path": given, "files": result.files, "release": result.info.get("External-Identifier", unknown),
+        "organization": result.info.get("Source-Organization", unknown),
+        "date": result.info.get("Bagging-Date", unknown)}, lang) + "\n")
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------
 
 def _shared_options(default_lang: str | None) -> argparse.ArgumentParser:
@@ -765,11 +785,18 @@ def parser() -> argparse.ArgumentParser:
     org.add_argument("--variant", action="append", default=[])
     org.add_argument("--ror")
     org.add_argument("--wikidata")
+    bag_check = commands.add_parser(
+        "bag-check", parents=[after], help="vérifier un paquet de conservation BagIt / check a BagIt bag",
+        description="Vérifie l’intégrité (empreintes SHA-256) d’un paquet BagIt écrit par « archive versions » : "
+                    "code de sortie 0 s’il est intact, 1 sinon, avec chaque fichier modifié, manquant ou ajouté.")
+    bag_check.add_argument("bag", metavar="PAQUET", help="dossier du paquet, par exemple build/versions-bags/2026.1")
     return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "bag-check":  # a bag needs no docs folder
+        return run_bag_check(args.lang or os.environ.get("ARCHIVE_LANG", "fr"), args.bag)
     try:
         ctx = context(args.lang, _docs_for(args, getattr(args, "paths", ())))
         if args.command == "check":

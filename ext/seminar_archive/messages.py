@@ -539,3 +539,28 @@ PROBLEM_DOCS_FR.update({
 SAMPLE_MESSAGES.update({
     "search-index": [("conf.py", "search-index-no-program", {"error": "No such file or directory"})],
 })
+
+
+# BagIt preservation packages (seminar_archive.bags, `archive bag-check`).
+CATALOGUE.update({
+    "bag-valid": ("paquet intègre : {path} ({files} fichiers vérifiés en SHA-256, version {release}, "
+                  "organisation source : {organization}, date : {date})",
+                  "bag intact: {path} ({files} files checked with SHA-256, version {release}, "
+                  "source organisation: {organization}, date: {date})"),
+    "bag-broken": ("paquet NON intègre : {path} ({count} problème(s)) ; ne le conservez pas tel quel, "
+                   "reprenez une copie saine ou refaites-le avec « archive versions »",
+                   "bag NOT intact: {path} ({count} problem(s)); do not keep it as it is, take a sound copy "
+                   "or make it again with 'archive versions'"),
+    "bag-changed": ("{file} : le contenu a changé depuis la mise en paquet (son empreinte SHA-256 n’est plus "
+                    "celle du manifeste)",
+                    "{file}: the content changed since the bag was made (its SHA-256 digest no longer "
+                    "matches the manifest)"),
+    "bag-missing": ("{file} : le fichier est listé dans le manifeste mais manque dans le paquet",
+                    "{file}: the file is listed in the manifest but missing from the bag"),
+    "bag-unexpected": ("{file} : ce fichier n’était pas dans le paquet (absent du manifeste)",
+                       "{file}: this file was not in the bag (not in the manifest)"),
+    "bag-invalid": ("le paquet n’est pas conforme : {detail}", "the bag is not valid: {detail}"),
+    "bag-not-a-bag": ("{path} n’est pas un paquet BagIt lisible : {detail}",
+                      "{path} is not a readable BagIt bag: {detail}"),
+    "bag-not-given": ("non donnée", "not given"),
+})

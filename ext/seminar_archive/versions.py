@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .address import PLACEHOLDER_URL, release_site_url
+from .bags import BagBuildError, settings_from_conf, write_release_bag
 from .diagnostics import Diagnostics
 from .sitefiles import load_releases
 
@@ -105,8 +106,11 @@ def _checkout(repo: Path, version: Version, where: Path, docs: str) -> Path:
 
 
 def _build(python: str, source: Path, out: Path, doctrees: Path, version: str, latest: str, site_url: str,
-           strict: bool, log: Callable[[str], None], corrections_to: str | None = None) -> None:
+           strict: bool, log: Callable[[str], None], corrections_to: str | None = None,
+           bag_digests: str = "") -> None:
     overrides = [] if corrections_to is None else ["-D", f"archive_corrections_to={corrections_to}"]
+    if bag_digests:  # the digests of the bags of the releases built before (sphinx/bagdigests.py)
+        overrides += ["-D", f"archive_bag_digests={bag_digests}"]
     command = [python, "-m", "sphinx", "-b", "html", "-n", "--keep-going", "-q", "-d", str(doctrees),
                "-D", f"archive_version={version}", "-D", f"archive_latest_version={latest}",
                "-D", f"archive_site_url={site_url}", "-D", f"html_baseurl={site_url}", *overrides,
@@ -189,13 +193,27 @@ def build_versions(repo: Path, out: Path, *, site_url: str, docs: str = "docs", 
     shutil.rmtree(out, ignore_errors=True)
     work = out / ".work"
     work.mkdir(parents=True)
+    # Each release's BagIt bag, beside the versions (never inside a site: seminar_archive.bags).
+    bags = out.with_name(out.name + "-bags")
+    shutil.rmtree(bags, ignore_errors=True)
+    bag_settings = settings_from_conf(repo / docs)
+    digests: list[str] = []
     try:
         for version in versions:
             source = repo / docs
             if version.is_release:
                 source = _checkout(repo, version, work / version.name, docs)
             _build(python, source, out / version.name, work / "doctrees" / version.name, version.name, latest,
-                   site_url, strict, log, corrections_to)
+                   site_url, strict, log, corrections_to, ";".join(digests))
+            if version.is_release:
+                date = _git(repo, "show", "-s", "--format=%cs", version.commit).strip()
+                try:
+                    digest = write_release_bag(bags / version.name, site=out / version.name, docs=source,
+                                               release=version.name, date=date, settings=bag_settings)
+                except BagBuildError as failed:
+                    raise VersionsError(str(failed)) from failed
+                log(f"version {version.name}: bag {bags / version.name}, sha256 {digest}")
+                digests.append(f"{version.name}={digest}")
     finally:
         for version in releases:
             if (work / version.name).exists():

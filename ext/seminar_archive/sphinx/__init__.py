@@ -14,6 +14,7 @@ from .. import __version__
 from ..diagnostics import WARNING_TYPE, Diagnostic
 from ..readcache import ReadCache
 from . import encoding
+from .bagdigests import setup_bag_digests
 from .bibliography import setup_bibliography
 from .citecopy import setup_citation_copy
 from .citestyles import setup_cite_styles
@@ -23,6 +24,7 @@ from .config import ArchiveConfig, add_config_values
 from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
+from .eaccpf import setup_eaccpf
 from .exports import feed_links, write_exports
 from .follow import setup_follow
 from .generate import write_pages
@@ -39,12 +41,14 @@ from .readernav import setup_reader_navigation
 from .roles import data_role, source_role
 from .searchfr import FoldingFrench
 from .sidebar import install as install_shared_sidebars
+from .signposting import setup_signposting
 from .sitechecks import setup_site_checks
 from .sitesearch import setup_site_search
 from .standards import setup_standards
 from .state import BuildState
 from .titles import install as install_title_cache
 from .transform import ArchivePageTransform, RawHtmlTransform
+from .typography import setup_typography
 from .versioning import (
     ArchiveChangelog,
     add_last_changed,
@@ -306,6 +310,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citation_copy(app)
     setup_harvest(app)
     setup_cite_styles(app)
+    setup_signposting(app)
+    setup_bag_digests(app)
+    setup_eaccpf(app)
+    setup_typography(app)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

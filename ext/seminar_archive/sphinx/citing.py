@@ -23,6 +23,7 @@ from ..citations.record import CitationRecord, citable, citation_record
 from ..citations.ris import join_records, ris_text
 from ..model import Archive, Item
 from ..readcache import MadeFrom, code_digest, write_if_changed
+from ..textfr import typo_fr
 from .citecopy import citation_box
 from .config import ArchiveConfig
 from .nodes_util import file_link, para, section
@@ -125,7 +126,7 @@ def cite_section(state: BuildState, record: CitationRecord, docname: str) -> nod
     parts: list[nodes.Node] = [citation]
     if record.latest_url and record.latest_url != record.url:
         latest = nodes.reference(record.latest_url, record.latest_url, refuri=record.latest_url)
-        parts.append(para("Cette page dans la version la plus récente de l’archive : ", latest,
+        parts.append(para(typo_fr("Cette page dans la version la plus récente de l’archive : "), latest,
                           classes=["archive-latest-link"]))
     block = section("citer", title, *parts, tab_set)
     # Out of the search index (Sphinx skips "no-search"): the block repeats the page's facts in
@@ -204,7 +205,7 @@ def person_downloads(archive: Archive, person_id: str, docname: str) -> nodes.No
     appearances = archive.appearances_by_person.get(person_id, [])
     if not any(pa.item.kind in ("session", "press") for pa in appearances):
         return None
-    links: list[Any] = ["Bibliographie de ses participations : "]
+    links: list[Any] = [typo_fr("Bibliographie de ses participations : ")]
     for index, fmt in enumerate(FORMATS):
         if index:
             links.append(" · ")

@@ -7,6 +7,7 @@ from urllib.parse import quote, urlencode
 
 from docutils import nodes
 
+from ..textfr import typo_fr
 from .nodes_util import para
 
 
@@ -26,4 +27,5 @@ def correction_uri(target: str, title: str, record: str, url: str, version: str)
 def correction_link(target: str, title: str, record: str, url: str, version: str) -> nodes.paragraph:
     uri = correction_uri(target, title, record, url, version)
     link = nodes.reference("", "Signaler une erreur sur cette page", refuri=uri)
-    return para(link, " : dites-nous ce qui est inexact, et d’après quelle source.", classes=["archive-correction"])
+    return para(link, typo_fr(" : dites-nous ce qui est inexact, et d’après quelle source."),
+                classes=["archive-correction"])

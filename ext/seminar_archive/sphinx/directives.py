@@ -17,17 +17,28 @@ from sphinx.util.docutils import SphinxDirective
 from .. import schema
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
+from ..textfr import typo_fr
 
-_CODE = re.compile(r"`([^`]+)`")
+# `code`, or ``code with a ` in it`` (Markdown's double backticks, one space inside each).
+_CODE = re.compile(r"``\s?(.+?)\s?``|`([^`]+)`")
 
 
 def inline(text: str) -> list[nodes.Node]:
     """Text with `code` spans as literals."""
     parts: list[nodes.Node] = []
-    for index, piece in enumerate(_CODE.split(text)):
+    for piece, code in _code_spans(text):
         if piece:
-            parts.append(nodes.literal(piece, piece) if index % 2 else nodes.Text(piece))
+            parts.append(nodes.literal(piece, piece) if code else nodes.Text(piece))
     return parts
+
+
+def _code_spans(text: str) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is it code) in order."""
+    spans, at = [], 0
+    for match in _CODE.finditer(text):
+        spans += [(text[at:match.start()], False), (match.group(1) or match.group(2), True)]
+        at = match.end()
+    return [*spans, (text[at:], False)]
 
 
 def english(text: str) -> nodes.inline:
@@ -83,24 +94,33 @@ class ArchiveWarnings(SphinxDirective):
         for problem in Problem:
             ref = nodes.reference("", "", internal=True, refid=f"archive-{problem.subtype}")
             ref += nodes.literal(text=f"{WARNING_TYPE}.{problem.subtype}")
-            rows.append([ref, PROBLEM_DOCS_FR[problem.subtype][0]])
+            rows.append([ref, _typo_outside_code(PROBLEM_DOCS_FR[problem.subtype][0])])
         result: list[nodes.Node] = [table(["Type", "Sens"], rows, [30, 70])]
         for problem in Problem:
             meaning_fr, example_fr, fix_fr = PROBLEM_DOCS_FR[problem.subtype]
             rubric = nodes.rubric("", "", ids=[f"archive-{problem.subtype}"])
             rubric += nodes.literal(text=f"{WARNING_TYPE}.{problem.subtype}")
             result.append(rubric)
-            result.append(para(meaning_fr))
-            result.append(para(nodes.strong(text="Exemple : "), *inline(example_fr)))
+            result.append(para(_typo_outside_code(meaning_fr)))
+            result.append(para(nodes.strong(text=typo_fr("Exemple : ")), *inline(_typo_outside_code(example_fr))))
             for where, key, args in SAMPLE_MESSAGES.get(problem.subtype, ()):
                 shown = f"{where}: {render_message(key, args, 'fr')} [{WARNING_TYPE}.{problem.subtype}]"
-                result.append(para(nodes.strong(text="Message : "), nodes.literal(text=shown)))
-            result.append(para(nodes.strong(text="Correction : "), *inline(fix_fr)))
+                result.append(para(nodes.strong(text=typo_fr("Message : ")), nodes.literal(text=shown)))
+            result.append(para(nodes.strong(text=typo_fr("Correction : ")), *inline(_typo_outside_code(fix_fr))))
             english = nodes.paragraph(classes=["archive-english", "language-en"])  # lang="en" in HTML
             english += nodes.emphasis(text="In English: ")
             english += inline(f"{problem.meaning} Example: {problem.example} Fix: {problem.fix}")
             result.append(english)
         return result
+
+
+def _typo_outside_code(text: str) -> str:
+    """French typography for a catalogue text, leaving its `code` spans as written."""
+    out, at = [], 0
+    for match in _CODE.finditer(text):
+        out += [typo_fr(text[at:match.start()]), match.group(0)]
+        at = match.end()
+    return "".join([*out, typo_fr(text[at:])])
 
 
 _TYPES_FR = {"string": "texte", "integer": "nombre entier", "array": "liste", "object": "champs",
@@ -124,7 +144,7 @@ def describe_type(spec: dict[str, Any], defs: dict[str, Any]) -> str:
     kind = spec.get("type")
     if kind == "array":
         items = spec.get("items", {})
-        return f"liste de : {describe_type(items, defs)}" if items else "liste"
+        return typo_fr("liste de : ") + describe_type(items, defs) if items else "liste"
     if isinstance(kind, list):
         return " ou ".join(_TYPES_FR.get(str(k), str(k)) for k in kind)
     return _TYPES_FR.get(str(kind), str(kind or "valeur"))

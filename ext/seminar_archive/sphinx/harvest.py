@@ -1,5 +1,5 @@
 """Harvestable metadata in the site: Dublin Core in each item's head, an ``oai_dc`` record per
-item (``data/oai_dc/<id>.xml``, linked from the item's "cite" block) and the OAI-PMH Static
+item (``<page>.oai_dc.xml`` beside the item's page, linked from the item's "cite" block) and the OAI-PMH Static
 Repository ``data/oai.xml``. Every format comes from :mod:`seminar_archive.standards`.
 
 ``data/oai.xml`` needs an administrator's address (OAI-PMH requires one): without
@@ -12,6 +12,7 @@ import datetime as dt
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx.util import logging
@@ -20,11 +21,12 @@ from ..citations.record import citable
 from ..model import Item
 from ..readcache import write_if_changed
 from ..standards.dublincore import SCHEMA_LINKS, DublinCore, dublin_core, meta_tags, oai_dc_xml
-from ..standards.oaipmh import HarvestRecord, Repository, repository_host, static_repository
+from ..standards.oaipmh import MODS, OAI_DC, HarvestRecord, Repository, repository_host, static_repository
+from ..standards.records import mods_record
 from .citing import CITABLE_KINDS, record_for
 from .config import ArchiveConfig
 from .nodes_util import file_link, para
-from .versioning import last_changed
+from .versioning import copy_redirected_downloads, last_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 OAI_FILE = "oai.xml"
-OAI_DC_DIR = "oai_dc"
+OAI_DC_SUFFIX = ".oai_dc.xml"
 
 
 def _state(app: Sphinx) -> BuildState | None:
@@ -42,8 +44,9 @@ def _state(app: Sphinx) -> BuildState | None:
 
 
 def oai_dc_path(state: BuildState, item: Item) -> str:
-    """Where an item's oai_dc record is published, relative to the site's root."""
-    return f"{state.config.data_dir}/{OAI_DC_DIR}/{item.id}.xml"
+    """Where an item's oai_dc record is published, relative to the site's root: beside its page,
+    so that a moved page keeps it at its old address too (copy_redirected_downloads)."""
+    return f"{item.docname}{OAI_DC_SUFFIX}"
 
 
 def description(state: BuildState, item: Item) -> DublinCore:
@@ -89,7 +92,8 @@ def harvest_records(app: Sphinx, state: BuildState) -> list[HarvestRecord]:
         changed = last_changed(state, app.env, item.docname)
         record = record_for(state, item)
         day = changed.astimezone(dt.UTC).date() if changed else (record.date or dt.date(1970, 1, 1))
-        found.append(HarvestRecord(item.id, day, dc))
+        mods = ElementTree.fromstring(mods_record(state.archive, item, record, state.url_for))  # our own text
+        found.append(HarvestRecord(item.id, day, dc, (("mods", mods),)))
     return found
 
 
@@ -102,6 +106,7 @@ def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
     by_id = {item.id: item for item in citable(state.archive)}
     for record in records:
         write_if_changed(outdir / oai_dc_path(state, by_id[record.item_id]), oai_dc_xml(record.metadata))
+    copy_redirected_downloads(app, state, (OAI_DC_SUFFIX,))
     emails = tuple(e for e in str(app.config.archive_oai_admin_email or "").split() if e)
     if not emails:
         logger.info("[archive] no data/%s: archive_oai_admin_email is not set (OAI-PMH requires an address)",
@@ -112,7 +117,7 @@ def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
     gateway = str(app.config.archive_oai_gateway or "")
     repository = Repository(name=str(app.config.project), base_url=_gateway_url(gateway, own_url),
                             admin_emails=emails, host=repository_host(base))
-    write_if_changed(outdir / state.config.data_dir / OAI_FILE, static_repository(repository, records))
+    write_if_changed(outdir / state.config.data_dir / OAI_FILE, static_repository(repository, records, (OAI_DC, MODS)))
 
 
 def _gateway_url(gateway: str, own_url: str) -> str:

@@ -9,7 +9,10 @@ also logs "Got invalid theme mode" on every page when no default mode is set, an
 for ``/favicon.ico`` when a page names no icon: both are set here unless conf.py sets them.
 Scripts and a stylesheet that extensions add to every page are left out of the pages that have
 nothing for them: the copy button's on pages without code blocks, sphinx-design's tabs script
-on pages without tabs, its stylesheet on pages without any of its components.
+on pages without tabs, its stylesheet on pages without any of its components. Sphinx's
+``sphinx_highlight.js`` (it marks the words of a ``?highlight=`` address, which only Sphinx's own
+search gave) is left out of every page: the search is Pagefind's, whose results link to plain
+addresses.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ PAGE_ASSETS = {
     "design-tabs.js": "sd-tab-set",  # sphinx-design: remembers the chosen tab
     "sphinx-design.min.css": 'class="sd-',
 }
+# Assets no page of the archive uses.
+UNUSED_ASSETS = frozenset({"sphinx_highlight.js"})
 
 
 def _asset_name(asset: Any) -> str:
@@ -54,13 +59,14 @@ def _asset_name(asset: Any) -> str:
 def _drop_unused_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                         doctree: object) -> None:
     body = context.get("body")
-    if doctree is None or not isinstance(body, str):  # pages Sphinx makes (search, index): all kept
-        return
+    # Pages Sphinx makes (search, genindex) have no body to judge by: only the unused go.
+    judged = doctree is not None and isinstance(body, str)
     for key in ("script_files", "css_files"):
         assets = context.get(key)
         if isinstance(assets, list):
             # In place: it is the list Sphinx adds this page's own assets to (app.add_js_file).
-            assets[:] = [a for a in assets if PAGE_ASSETS.get(_asset_name(a), "") in body]
+            assets[:] = [a for a in assets if _asset_name(a) not in UNUSED_ASSETS
+                         and (not judged or PAGE_ASSETS.get(_asset_name(a), "") in str(body))]
 
 
 def setup_light_pages(app: Sphinx) -> None:

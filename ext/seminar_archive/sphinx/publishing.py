@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..address import ENV_CORRECTIONS, from_environment, is_placeholder
 from ..messages import render_message
+from ..textfr import typo_fr
 from .versioning import PYDATA_THEMES, site_url
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def _placeholder_banner(app: Sphinx, config: Config) -> None:
     if config.html_theme not in PYDATA_THEMES or not is_placeholder(site_url(config)):
         return
     options = dict(config.html_theme_options or {})
-    text = html.escape(render_message("placeholder-banner", {}, "fr"))
+    text = html.escape(typo_fr(render_message("placeholder-banner", {}, "fr")))
     banner = f'<strong class="{BANNER_CLASS}">{text}</strong>'
     notice = str(options.get("announcement") or "")
     options["announcement"] = f"{banner} {notice}" if notice else banner

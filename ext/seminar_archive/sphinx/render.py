@@ -31,7 +31,7 @@ from ..model import (
 )
 from ..pageplan import PlannedPage, descendants, index_group, theme_docname, theme_slug
 from ..sourcedocs import SourceDocument, size_fr
-from ..textfr import date_fr, plural, supplied
+from ..textfr import NBSP, date_fr, plural, supplied, typo_fr
 from .nodes_util import (
     Part,
     bullets,
@@ -82,7 +82,8 @@ class Renderer:
 
     def item_link(self, item: Item, with_number: bool = True) -> nodes.Node:
         if isinstance(item, Session) and with_number:
-            text = f"Séance {item.number} : {supplied(item.title) if item.is_supplied('title') else item.title}"
+            title = supplied(item.title) if item.is_supplied("title") else item.title
+            text = typo_fr(f"Séance {item.number} : ") + title
         else:
             text = supplied(item.title) if item.is_supplied("title") else item.title
         return xref(item.kind, item.id, text)
@@ -107,7 +108,7 @@ class Renderer:
         if not item.supplied:
             return None
         fields = ", ".join(SUPPLIED_FIELDS_FR.get(f, f) for f in sorted(item.supplied))
-        return para(f"Entre crochets : ce que l’archive a ajouté, que la source ne dit pas ({fields}).",
+        return para(typo_fr(f"Entre crochets : ce que l’archive a ajouté, que la source ne dit pas ({fields})."),
                     classes=["archive-supplied-note"])
 
     def appearance_line(self, appearance: Appearance, with_person: bool = True) -> list[Part]:
@@ -125,7 +126,7 @@ class Renderer:
             affiliation, linked = self.linked_affiliation(appearance.affiliation, appearance.organisations)
             parts.append(inline(*affiliation, classes=["archive-affiliation"]))
         if appearance.note:
-            parts += [" : ", emphasis(appearance.note)]
+            parts += [typo_fr(" : "), emphasis(appearance.note)]
         # Only the organisations the affiliation does not already name, beside it.
         others = [o for o in appearance.organisations if o not in linked]
         if others:
@@ -175,7 +176,7 @@ class Renderer:
         children: list[nodes.Node] = []
         if quoted:
             children.append(section("personnes-citees", "Citées", para(
-                f"Le communiqué rapporte les propos de {plural(len(quoted), 'personne', 'personnes')} :"),
+                typo_fr(f"Le communiqué rapporte les propos de {plural(len(quoted), 'personne', 'personnes')} :")),
                 bullets([self.appearance_line(a) for a in quoted], classes=["archive-people", "archive-quoted"])))
         if named:
             children.append(section("personnes-mentionnees", "Nommées sans être citées" if quoted else "Nommées",
@@ -328,7 +329,8 @@ class Renderer:
         rows.append(("Identifiant dans l’archive", [nodes.literal(org.id, org.id)]))
         out: list[nodes.Node] = [field_list(rows, classes=["archive-meta"])]
         if org.full_name:
-            out.append(para("Entre crochets : nom développé ajouté par l’archive.", classes=["archive-supplied-note"]))
+            out.append(para(typo_fr("Entre crochets : nom développé ajouté par l’archive."),
+                            classes=["archive-supplied-note"]))
         entries = self.archive.items_by_organisation.get(org.id, [])
         people_rows = []
         for item, person_id in entries:
@@ -409,11 +411,11 @@ class Renderer:
     def themes_index(self) -> list[nodes.Node]:
         """Every theme with its items, under the anchors the themes had before they had pages
         (themes/index.html#donnees-de-sante), each with a link to its page."""
-        out: list[nodes.Node] = [para("Les thèmes sont attribués par l’archive ; ils ne figurent pas dans les sources.",
-                                      classes=["archive-supplied-note"])]
+        note = typo_fr("Les thèmes sont attribués par l’archive ; ils ne figurent pas dans les sources.")
+        out: list[nodes.Node] = [para(note, classes=["archive-supplied-note"])]
         themes = self.archive.items_by_theme()
         for theme in sorted(themes, key=lambda t: sort_key(t)):
-            link = doc_link(self.docname, theme_docname(theme), f"Page du thème « {theme} »")
+            link = doc_link(self.docname, theme_docname(theme), f"Page du thème «{NBSP}{theme}{NBSP}»")
             out.append(section(theme_slug(theme), theme, para(link, classes=["archive-theme-link"]),
                                bullets(self._dated_lines(themes[theme]))))
         return out
@@ -422,7 +424,8 @@ class Renderer:
         items = self.archive.items_by_theme().get(theme, [])
         sessions = [i for i in items if isinstance(i, Session)]
         others = [i for i in items if not isinstance(i, Session)]
-        out: list[nodes.Node] = [para("Ce thème est attribué par l’archive ; il ne figure pas dans les sources. ",
+        note = typo_fr("Ce thème est attribué par l’archive ; il ne figure pas dans les sources. ")
+        out: list[nodes.Node] = [para(note,
                                       doc_link(self.docname, "themes/index", "Tous les thèmes"), ".",
                                       classes=["archive-supplied-note"])]
         if sessions:
@@ -471,9 +474,9 @@ PAGE_TITLES: dict[str, Callable[[Archive, PlannedPage], str]] = {
     pageplan.PERSON: lambda a, p: a.people[p.key].display_name,
     pageplan.ORGANISATION: lambda a, p: a.organisations[p.key].name,
     pageplan.PEOPLE_INDEX: lambda a, p: "Personnes de A à Z",
-    pageplan.PEOPLE_LETTER: lambda a, p: f"Personnes : {p.key}",
+    pageplan.PEOPLE_LETTER: lambda a, p: typo_fr("Personnes : ") + p.key,
     pageplan.ORGS_INDEX: lambda a, p: "Organisations de A à Z",
-    pageplan.ORGS_LETTER: lambda a, p: f"Organisations : {p.key}",
+    pageplan.ORGS_LETTER: lambda a, p: typo_fr("Organisations : ") + p.key,
     pageplan.THEMES: lambda a, p: "Thèmes",
     pageplan.THEME: lambda a, p: p.key,
     pageplan.CHRONOLOGY: lambda a, p: "Chronologie des séances",
@@ -492,8 +495,9 @@ def render_page(archive: Archive, page: PlannedPage, docname: str, sources_dir: 
     documents are in ``sources_dir`` of the output, described by ``source_for``."""
     renderer = Renderer(archive, docname, sources_dir, source_for)
     if page.kind == pageplan.UNUSABLE:
-        notice = nodes.warning("", para("Cette page n’a pas pu être lue comme une page de l’archive : son en-tête "
-                                        "contient des erreurs, signalées lors de la construction du site."))
+        notice = nodes.warning("", para(typo_fr(
+            "Cette page n’a pas pu être lue comme une page de l’archive : son "
+            "en-tête contient des erreurs, signalées lors de la construction du site.")))
         return [archive.unusable_pages[page.key]], [notice], []
     if not page.generated:
         item = archive.item(page.kind, page.key)

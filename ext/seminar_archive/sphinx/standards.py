@@ -1,5 +1,5 @@
-"""DataCite and MODS files (:mod:`seminar_archive.standards`): written at build end in the data
-folder, and linked from each item's "cite this" block."""
+"""DataCite and MODS files (:mod:`seminar_archive.standards`): written at build end beside each
+item's page, and linked from its "cite this" block."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from docutils import nodes
 from ..diagnostics import WARNING_TYPE
 from ..readcache import write_if_changed
 from ..standards.records import STANDARD_FORMATS, file_name, standard_files
+from ..textfr import typo_fr
 from .citing import CITABLE_KINDS, record_for
 from .nodes_util import file_link, para
+from .versioning import copy_redirected_downloads
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,9 +32,10 @@ def write_standard_files(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or state is None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    for path, text in standard_files(state.archive, state.config.data_dir, state.url_for,
+    for path, text in standard_files(state.archive, state.url_for,
                                      lambda item: record_for(state, item)):
         write_if_changed(outdir / path, text)
+    copy_redirected_downloads(app, state, tuple(fmt.suffix for fmt in STANDARD_FORMATS))
 
 
 def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -43,11 +46,11 @@ def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     for block in doctree.findall(nodes.section):
         if "citer" in block["ids"]:
-            links: list[nodes.Node | str] = ["Notices pour les archives et les bibliothèques : "]
+            links: list[nodes.Node | str] = [typo_fr("Notices pour les archives et les bibliothèques : ")]
             for index, fmt in enumerate(STANDARD_FORMATS):
                 if index:
                     links.append(" · ")
-                links.append(file_link(docname, file_name(state.config.data_dir, item, fmt), fmt.label))
+                links.append(file_link(docname, file_name(item, fmt), fmt.label))
             block += para(*links, classes=["archive-standard-records"])
             return
 

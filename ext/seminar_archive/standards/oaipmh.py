@@ -7,8 +7,8 @@ resumption tokens, and record headers carry no ``setSpec`` (a static repository 
 series and kinds of records are said by ``dc:relation`` and ``dc:type`` instead).
 
 Each metadata format is one ``ListRecords`` block. ``oai_dc`` is the one the protocol requires;
-another format (MODS, from ``standards/mods.py`` once it exists) is one more :class:`MetadataFormat`
-and one more block, with its records made by its own module: see :func:`static_repository`.
+MODS (:data:`MODS`, each record made by ``standards/mods.py``) is one more :class:`MetadataFormat`
+and one more block: see :func:`static_repository`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 SR_NS = "http://www.openarchives.org/OAI/2.0/static-repository"
 SR_SCHEMA = "http://www.openarchives.org/OAI/2.0/static-repository.xsd"
 FALLBACK_HOST = "archive.invalid"
+MODS_NS = "http://www.loc.gov/mods/v3"
+MODS_SCHEMA = "http://www.loc.gov/standards/mods/v3/mods-3-8.xsd"
 
 
 def repository_host(base_url: str) -> str:
@@ -43,11 +45,13 @@ class MetadataFormat:
     prefix: str
     schema: str
     namespace: str
-    # One record's metadata element, from its Dublin Core and its item's id.
-    element: Callable[[DublinCore, str], ElementTree.Element]
+    # One record's metadata element.
+    element: Callable[[HarvestRecord], ElementTree.Element]
 
 
-OAI_DC = MetadataFormat("oai_dc", OAI_DC_SCHEMA, OAI_DC_NS, lambda dc, _item_id: oai_dc_element(dc, False))
+OAI_DC = MetadataFormat("oai_dc", OAI_DC_SCHEMA, OAI_DC_NS, lambda record: oai_dc_element(record.metadata, False))
+# MODS 3.8: the item's record from standards/mods.py, carried by the harvest record (``others``).
+MODS = MetadataFormat("mods", MODS_SCHEMA, MODS_NS, lambda record: record.other("mods"))
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,11 @@ class HarvestRecord:
     item_id: str
     datestamp: dt.date  # the UTC day of the record's last change
     metadata: DublinCore
+    # (metadata prefix, the record's element in that format) for formats other than oai_dc.
+    others: tuple[tuple[str, ElementTree.Element], ...] = ()
+
+    def other(self, prefix: str) -> ElementTree.Element:
+        return dict(self.others)[prefix]
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ def _sub(parent: ElementTree.Element, tag: str, text: str) -> ElementTree.Elemen
 def static_repository(repository: Repository, records: Sequence[HarvestRecord],
                       formats: Sequence[MetadataFormat] = (OAI_DC,)) -> bytes:
     """The Static Repository document, records in the given order (deterministic)."""
-    for prefix, uri in (("sr", SR_NS), ("oai", OAI_NS), ("oai_dc", OAI_DC_NS), ("xsi", XSI_NS)):
+    for prefix, uri in (("sr", SR_NS), ("oai", OAI_NS), ("oai_dc", OAI_DC_NS), ("mods", MODS_NS), ("xsi", XSI_NS)):
         ElementTree.register_namespace(prefix, uri)
     root = ElementTree.Element(f"{{{SR_NS}}}Repository")
     root.set(f"{{{XSI_NS}}}schemaLocation", f"{SR_NS} {SR_SCHEMA}")
@@ -102,5 +111,5 @@ def static_repository(repository: Repository, records: Sequence[HarvestRecord],
             _sub(header, f"{{{OAI_NS}}}identifier", oai_identifier(repository.host, record.item_id))
             _sub(header, f"{{{OAI_NS}}}datestamp", record.datestamp.isoformat())
             metadata = ElementTree.SubElement(entry, f"{{{OAI_NS}}}metadata")
-            metadata.append(fmt.element(record.metadata, record.item_id))
+            metadata.append(fmt.element(record))
     return to_xml(root)

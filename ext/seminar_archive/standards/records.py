@@ -16,7 +16,7 @@ UrlFor = Callable[[str], str]
 @dataclass(frozen=True)
 class StandardFormat:
     label: str
-    suffix: str  # after the item's id, in the data folder
+    suffix: str  # after the item's page name, beside the page
 
 
 DATACITE = StandardFormat("DataCite 4", ".datacite.xml")
@@ -24,19 +24,30 @@ MODS = StandardFormat("MODS 3.8", ".mods.xml")
 STANDARD_FORMATS = (DATACITE, MODS)
 
 
-def file_name(data_dir: str, item: Item, fmt: StandardFormat) -> str:
-    """A stable name from the item's id: data/ser-01.datacite.xml."""
-    return f"{data_dir}/{item.id}{fmt.suffix}"
+def file_name(item: Item, fmt: StandardFormat) -> str:
+    """Beside the item's page, as its citation files are (sessions/ser-01.datacite.xml): a moved
+    page keeps them at its old address too, through the copies made for redirected pages."""
+    return f"{item.docname}{fmt.suffix}"
 
 
-def standard_files(archive: Archive, data_dir: str, url_for: UrlFor,
+def series_url_of(archive: Archive, item: Item, url_for: UrlFor) -> str:
+    """The page of the series a session belongs to, "" for any other item."""
+    series = archive.series.get(item.series) if isinstance(item, Session) else None
+    return url_for(series.docname) if series else ""
+
+
+def mods_record(archive: Archive, item: Item, record: CitationRecord, url_for: UrlFor) -> str:
+    """An item's MODS record, as its <page>.mods.xml file and data/oai.xml give it."""
+    return mods_xml(archive, item, record, series_url_of(archive, item, url_for), getattr(item, "doi", "") or "")
+
+
+def standard_files(archive: Archive, url_for: UrlFor,
                    record_of: Callable[[Item], CitationRecord]) -> Iterator[tuple[str, str]]:
     """(path in the output, text) of every DataCite and MODS file of the archive."""
     for item in citable(archive):
         record = record_of(item)
         doi = getattr(item, "doi", "") or ""
-        series = archive.series.get(item.series) if isinstance(item, Session) else None
-        series_url = url_for(series.docname) if series else ""
+        series_url = series_url_of(archive, item, url_for)
         parts = tuple(url_for(s.docname) for s in archive.sessions_of_series(item.id)) if item.kind == "series" else ()
-        yield file_name(data_dir, item, DATACITE), datacite_xml(archive, item, record, series_url, parts, doi)
-        yield file_name(data_dir, item, MODS), mods_xml(archive, item, record, series_url, doi)
+        yield file_name(item, DATACITE), datacite_xml(archive, item, record, series_url, parts, doi)
+        yield file_name(item, MODS), mods_record(archive, item, record, url_for)

@@ -1,0 +1,144 @@
+"""FAIR Signposting on item pages (:mod:`seminar_archive.standards.signposting`): ``<link>``
+elements in the head of each session, press release and series page, a linkset per item
+(``<page>.linkset.json`` beside the item's page), the JSON-LD of each item as a file (``<page>.jsonld``, so that
+``describedby`` can point at it), and ``CITATION.cff`` at the site's root.
+
+Links are absolute, from the site's address; a site without one (no ``html_baseurl``) gets none.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from ..address import is_placeholder
+from ..citations.embedded import json_ld
+from ..citations.record import citable
+from ..model import Item
+from ..readcache import write_if_changed
+from ..standards.citationcff import ArchiveFacts, citation_cff
+from ..standards.records import STANDARD_FORMATS, file_name
+from ..standards.signposting import Link, Signposts, head_links, linkset_json, signposts
+from .citing import CITABLE_KINDS, FORMATS, download_name
+from .config import ArchiveConfig
+from .harvest import oai_dc_path
+from .pagemeta import card_url
+from .versioning import copy_redirected_downloads
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .state import BuildState
+
+logger = logging.getLogger(__name__)
+
+CITATION_FILE = "CITATION.cff"
+# Media types of the metadata files, by their suffix (registered or in common use, as
+# signposting.org's examples give them).
+MEDIA_TYPES = {
+    ".bib": "application/x-bibtex", ".biblatex.bib": "application/x-bibtex",
+    ".ris": "application/x-research-info-systems", ".csl.json": "application/vnd.citationstyles.csl+json",
+    ".datacite.xml": "application/vnd.datacite.datacite+xml", ".mods.xml": "application/mods+xml",
+}
+OAI_DC_TYPE, OAI_DC_PROFILE = "application/xml", "http://www.openarchives.org/OAI/2.0/oai_dc/"
+JSONLD_TYPE = "application/ld+json"
+
+
+def _state(app: Sphinx) -> BuildState | None:
+    return getattr(app.env.domains["archive"], "build", None)
+
+
+LINKSET_SUFFIX, JSONLD_SUFFIX = ".linkset.json", ".jsonld"
+
+
+# Beside the item's page, as its other files: a moved page keeps them (copy_redirected_downloads).
+def linkset_path(state: BuildState, item: Item) -> str:
+    return f"{item.docname}{LINKSET_SUFFIX}"
+
+
+def jsonld_path(state: BuildState, item: Item) -> str:
+    return f"{item.docname}{JSONLD_SUFFIX}"
+
+
+def license_url(app: Sphinx) -> str:
+    """The configured licence's address: ``archive_license_url``, else the SPDX page of
+    ``archive_license``; "" when none is configured."""
+    url = str(app.config.archive_license_url or "").strip()
+    spdx = str(app.config.archive_license or "").strip()
+    return url or (f"https://spdx.org/licenses/{spdx}.html" if spdx else "")
+
+
+def item_signposts(app: Sphinx, state: BuildState, item: Item) -> Signposts | None:
+    base = ArchiveConfig.base_url(app.config)
+    if not base:
+        return None
+    metadata = [Link("describedby", base + download_name(item.docname, fmt.suffix), MEDIA_TYPES[fmt.suffix])
+                for fmt in FORMATS]
+    metadata += [Link("describedby", base + file_name(item, fmt), MEDIA_TYPES[fmt.suffix])
+                 for fmt in STANDARD_FORMATS]
+    metadata.append(Link("describedby", base + oai_dc_path(state, item), OAI_DC_TYPE, OAI_DC_PROFILE))
+    metadata.append(Link("describedby", base + jsonld_path(state, item), JSONLD_TYPE))
+    items = []
+    if item.source:
+        kind = mimetypes.guess_type(item.source)[0] or "application/octet-stream"
+        items.append(Link("item", f"{base}{state.config.sources_dir}/{item.source}", kind))
+    return signposts(state.archive, item, state.url_for(item.docname), metadata, items,
+                     base + linkset_path(state, item), license_url(app))
+
+
+def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
+    state = _state(app)
+    item = state.items_by_docname.get(pagename) if state is not None else None
+    if state is None or item is None or item.kind not in CITABLE_KINDS:
+        return
+    found = item_signposts(app, state, item)
+    if found is None:
+        return
+    context["metatags"] = context.get("metatags", "") + head_links(found)
+    # Sphinx's layout links the "about" page as rel="author": on a signposted page, that would be
+    # read as an author who is not one (Signposting's author is a persistent identifier).
+    hasdoc = context.get("hasdoc")
+    if callable(hasdoc):
+        context["hasdoc"] = lambda name: name != "about" and hasdoc(name)
+
+
+def write_signposting_files(app: Sphinx, exception: BaseException | None) -> None:
+    state = _state(app)
+    if exception is not None or state is None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    for item in citable(state.archive):
+        found = item_signposts(app, state, item)
+        if found is not None:
+            write_if_changed(outdir / linkset_path(state, item), linkset_json(found))
+        data = json_ld(state.archive, item, state.url_for, card_url(app, item))
+        write_if_changed(outdir / jsonld_path(state, item),
+                         json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    copy_redirected_downloads(app, state, (LINKSET_SUFFIX, JSONLD_SUFFIX))
+    write_if_changed(outdir / CITATION_FILE, citation_file(app, state))
+
+
+def citation_file(app: Sphinx, state: BuildState) -> str:
+    base = ArchiveConfig.base_url(app.config)
+    facts = ArchiveFacts(
+        title=str(app.config.project),
+        fallback_author=str(app.config.author or ""),
+        url=base if base and not is_placeholder(base) else "",
+        version=state.config.version, license=str(app.config.archive_license or "").strip(),
+        doi=str(app.config.archive_doi or "").strip())
+    return citation_cff(state.archive, facts)
+
+
+def setup_signposting(app: Sphinx) -> None:
+    # The archive's licence, when its holders have chosen one: an SPDX identifier ("CC-BY-4.0"),
+    # and its address if not the SPDX page. None is invented: without them no licence is linked.
+    app.add_config_value("archive_license", "", "html", types=(str,))
+    app.add_config_value("archive_license_url", "", "html", types=(str,))
+    # The archive's own DOI (bare, 10.prefix/suffix), once registered: in CITATION.cff.
+    app.add_config_value("archive_doi", "", "html", types=(str,))
+    app.connect("html-page-context", _add_head, priority=906)
+    app.connect("build-finished", write_signposting_files)
