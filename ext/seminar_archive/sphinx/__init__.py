@@ -17,6 +17,7 @@ from . import encoding
 from .bagdigests import setup_bag_digests
 from .bibliography import setup_bibliography
 from .citecopy import setup_citation_copy
+from .citestyles import setup_cite_styles
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
 from .config import ArchiveConfig, add_config_values
@@ -308,6 +309,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_follow(app)
     setup_citation_copy(app)
     setup_harvest(app)
+    setup_cite_styles(app)
     setup_signposting(app)
     setup_bag_digests(app)
     setup_eaccpf(app)

@@ -1,0 +1,155 @@
+"""The reference in the official CSL styles scholars use, rendered at build time by citeproc-py
+from the record's CSL-JSON item, in the fr-FR locale.
+
+The styles are the Citation Style Language project's files, vendored unchanged in ``styles/``
+(their licence and commit: ``styles/README.md``). The text must be the one citeproc-js (Zotero's
+processor) gives from the same item, style and locale (tests/test_cite_styles.py checks it).
+citeproc-py 0.x differs from it in ways diagnosed one by one:
+
+- English dates ("September 7"): the styles' ``default-locale`` is en-US; the locale must be
+  asked for (``fr-FR``). citeproc-py's packaged ``locales-fr-FR.xml`` is byte for byte the
+  official one vendored for the JavaScript tests, so no locale is vendored here.
+- Notes run together ("….htmlAnimation : …"): ISO 690 puts the note in a
+  ``<group display="block">``, which citeproc-py ignores; for it only, such a group gets a
+  space before it (citeproc-js starts a new line: the same text once whitespace is normalised).
+- A date printed though the title stood for the author (a session with no speaker): CSL
+  suppresses the variables a ``<substitute>`` rendered in the rest of the entry; citeproc-py
+  suppresses only a ``<text variable>`` given directly in the substitute, not the variables of
+  a macro (ISO 690 substitutes ``<text macro="title"/>``), and never a date.
+  :func:`_patch_citeproc` makes it suppress every text and date variable the substitute
+  rendered (and only those). It changes nothing for ``archive-fr.csl``, whose substitute is a
+  ``<text variable>``.
+- Straight apostrophes in the locale's terms ("l'adresse"): citeproc-js prints them curly; so
+  does this module.
+
+Styles citeproc-py cannot render as citeproc-js does are not offered (docs/citer.md): APA 7
+and Chicago print the session's moderators with the CSL 1.0.2 ``chair`` name variable, which
+citeproc-py does not know; for a session with no speaker both print the title twice (the
+suppression above, for ``<text macro>``); Chicago's full given names come out as initials.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import citeproc
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import model as citeproc_model
+from citeproc.source.json import CiteProcJSON
+
+from .common import fold
+from .csl import csl_item
+from .record import CitationRecord
+
+LOCALE = "fr-FR"
+
+
+@dataclass(frozen=True)
+class Style:
+    key: str  # the anchor and the file's stem
+    label: str
+    file: str
+
+
+# Only the styles citeproc-py renders as citeproc-js does (see the module's docstring).
+STYLES = (Style("iso690", "ISO 690", "iso690-author-date-fr.csl"),)
+_KNOWN = {name.replace("_", "-") for name in citeproc.VARIABLES} | {"id", "type"}
+_BLOCK = re.compile(r'<group display="block"(?=[ >])')
+
+
+_USED = "_archive_substituted"  # on the layout: (tag, variable) rendered by the substitute running
+
+
+def _layout(*elements: Any) -> Any:
+    for element in elements:
+        found = element.xpath_search("./ancestor-or-self::cs:layout[1]") if element is not None else []
+        if found:
+            return found[0]
+    return None
+
+
+def _note(layout: Any, tag: str, variable: str | None) -> None:
+    used = getattr(layout, _USED, None) if layout is not None else None
+    if used is not None and variable:
+        used.append((tag, variable))
+
+
+@cache
+def _patch_citeproc() -> None:
+    """Make citeproc-py suppress, after a ``<substitute>``, the text and date variables the
+    substitute rendered (CSL 1.0.2, "Substitute": "substituted variables are suppressed in the
+    rest of the output"). citeproc-py keeps its layout elements alive while rendering (its own
+    ``repressed`` lists live on them), so an attribute set on the layout lasts the entry."""
+    text_class, date_class, substitute_class = citeproc_model.Text, citeproc_model.Date, citeproc_model.Substitute
+    text_variable, date_process, substitute_render = text_class._variable, date_class.process, substitute_class.render
+
+    def _variable(self: Any, item: Any, context: Any) -> Any:
+        text = text_variable(self, item, context)
+        if text:
+            _note(_layout(context, self), "text", self.get("variable"))
+        return text
+
+    def process(self: Any, item: Any, variable: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        name = variable or self.get("variable")
+        layout = _layout(kwargs.get("context"), self)
+        if not self.is_locale_date() and layout is not None and name in layout.repressed.get("date", []):
+            return None
+        text = date_process(self, item, variable, *args, **kwargs)
+        if text and not self.is_locale_date():
+            _note(layout, "date", name)
+        return text
+
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = _layout(context, self)
+        if layout is None:
+            return substitute_render(self, item, context=context, **kwargs)
+        outer = getattr(layout, _USED, None)
+        setattr(layout, _USED, [])
+        try:
+            text = substitute_render(self, item, context=context, **kwargs)
+            used = getattr(layout, _USED)
+        finally:
+            setattr(layout, _USED, outer)
+        if text:
+            for tag, name in used:
+                layout.repressed.setdefault(tag, []).append(name)
+            if outer is not None:
+                outer.extend(used)
+        return text
+
+    text_class._variable = _variable
+    date_class.process = process
+    substitute_class.render = render
+
+
+def style_file_text(style: Style) -> str:
+    """An official style as vendored."""
+    return resources.files(__package__).joinpath("styles", style.file).read_text(encoding="utf-8")
+
+
+@cache
+def _style(style: Style) -> CitationStylesStyle:
+    _patch_citeproc()
+    text = _BLOCK.sub('<group display="block" prefix=" "', style_file_text(style))
+    return CitationStylesStyle(io.BytesIO(text.encode("utf-8")), locale=LOCALE, validate=False)
+
+
+def _item(record: CitationRecord) -> dict[str, Any]:
+    # The CSL-JSON the archive publishes, less the keys citeproc-py does not know (it warns).
+    return {key: value for key, value in csl_item(record).items() if key in _KNOWN}
+
+
+def styled_citation(record: CitationRecord, style: Style) -> str:
+    """The reference in ``style``, as plain text on one line."""
+    item = _item(record)
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.plain)
+    bibliography.register(Citation([CitationItem(str(item["id"]).lower())]))  # citeproc-py lowercases ids
+    text = fold(str(bibliography.bibliography()[0]))
+    url = fold(record.url)
+    # Curly apostrophes, as citeproc-js prints them; not in the address.
+    return url.join(part.replace("'", "\u2019") for part in text.split(url)) if url else text.replace("'", "\u2019")

@@ -1,0 +1,66 @@
+"""The reference in the official styles (:mod:`seminar_archive.citations.styled`) in the
+"Citer" block, under the archive's own: each in a box with its copy button
+(:mod:`seminar_archive.sphinx.citecopy`'s selector) and a stable anchor, ``citer-<style>``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from ..citations.common import fold
+from ..citations.styled import STYLES, styled_citation
+from ..diagnostics import WARNING_TYPE
+from .citecopy import CITATION_BOX
+from .citing import CITABLE_KINDS, record_for
+from .domain import ArchiveDomain
+from .nodes_util import para
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STYLE_BOX = "archive-cite-style"
+
+
+def setup_cite_styles(app: Sphinx) -> None:
+    app.add_transform(CiteStylesTransform)
+
+
+def _box(text: str, url: str, anchor: str, label: str) -> nodes.container:
+    if url and url in text:  # ISO 690 puts the note after the address
+        before, _, after = text.partition(url)
+        paragraph = para(before, nodes.reference(url, url, refuri=url), after or None,
+                         classes=["archive-citation"])
+    else:
+        paragraph = para(text, classes=["archive-citation"])
+    title = para(nodes.strong(label, label), classes=["archive-cite-style-label"])
+    return nodes.container("", title, nodes.container("", paragraph, classes=[CITATION_BOX]),
+                           ids=[anchor], classes=[STYLE_BOX])
+
+
+class CiteStylesTransform(SphinxTransform):
+    # After the page's own transform (400) built the "Citer" section.
+    default_priority = 401
+
+    def apply(self, **kwargs: Any) -> None:
+        domain = self.env.domains[WARNING_TYPE]
+        assert isinstance(domain, ArchiveDomain)
+        state = domain.build
+        docname = self.env.current_document.docname
+        item = state.items_by_docname.get(docname) if state is not None else None
+        if state is None or item is None or item.kind not in CITABLE_KINDS:
+            return
+        for block in self.document.findall(nodes.section):
+            if "citer" not in block["ids"]:
+                continue
+            boxes = [child for child in block.children if CITATION_BOX in child.get("classes", [])]
+            if not boxes:
+                return
+            record = record_for(state, item)
+            url = fold(record.url)
+            at = block.index(boxes[0]) + 1
+            for offset, style in enumerate(STYLES):
+                block.insert(at + offset, _box(styled_citation(record, style), url, f"citer-{style.key}",
+                                               style.label))
+            return
