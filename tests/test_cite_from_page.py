@@ -36,14 +36,22 @@ def test_copy_button_puts_the_formatted_reference_on_the_clipboard(browser: Any,
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(site_url + SESSION)
-    box = page.locator("#citer .archive-citation-box")
-    box.hover()
-    button = box.locator("button.copybtn")
-    assert button.is_visible()
-    button.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.locator("#citer p.archive-citation").inner_text()
-    assert copied.startswith("Livartowski, Alain") and copied.endswith(ADDRESS)
+    boxes = page.locator("#citer .archive-citation-box")
+    assert boxes.count() == 4  # the archive's style, APA, Chicago, ISO 690: each its own button
+    copies = []
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        box.hover()
+        button = box.locator("button.copybtn")
+        assert button.is_visible()
+        button.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == box.locator("p.archive-citation").inner_text()
+        assert copied.startswith(("Livartowski, Alain", "LIVARTOWSKI, Alain", "Livartowski, A.")), copied
+        assert ADDRESS in copied
+        copies.append(copied)
+    assert copies[0].endswith(ADDRESS)
+    assert len(set(copies)) == 4
     context.close()
 
 

@@ -12,8 +12,11 @@ import lxml.html
 import pytest
 
 from conftest import CliBuild, cli_build, copy_root
+from seminar_archive.citations.styled import STYLES
+from seminar_archive.textfr import typo_fr
 from test_js_clients import BASE, node, run_js  # noqa: F401 (node: a fixture)
 
+JS_STYLE = {"apa": "apa", "chicago": "chicago-author-date", "iso690": "iso690-author-date-fr"}
 PAGES = ("sessions/ia-sante-02", "sessions/ia-sante-06", "press/communique-2022-10-21")
 
 
@@ -38,22 +41,26 @@ def on_page(site: CliBuild, page: str, anchor: str) -> str:
     return normal(paragraph.text_content())
 
 
+@pytest.mark.parametrize("style", [style.key for style in STYLES])
 @pytest.mark.parametrize("page", PAGES)
-def test_iso690_on_the_page_is_citeproc_js(node: str, site: CliBuild, page: str) -> None:  # noqa: F811
-    built = on_page(site, page, "citer-iso690")
+def test_each_style_on_the_page_is_citeproc_js(node: str, site: CliBuild, page: str, style: str) -> None:  # noqa: F811
+    built = on_page(site, page, f"citer-{style}")
     output = run_js(node, "render", [site.outdir / f"{page}.csl.json"])
     [styles] = output["result"].values()
-    [expected] = styles["iso690-author-date-fr"]
-    assert built == normal(expected)
+    [expected] = styles[JS_STYLE[style]]
+    assert built == normal(typo_fr(expected))  # the page sets citeproc-js's text in French typography
 
 
 def test_the_styles_sit_under_the_archive_reference(site: CliBuild) -> None:
     tree = lxml.html.parse(str(site.outdir / "sessions/ia-sante-02.html"))
     [block] = tree.xpath('//section[@id="citer"]')
     boxes = block.xpath('.//div[contains(@class, "archive-citation-box")]')
-    assert len(boxes) == 2  # the archive's style, then ISO 690
-    assert "Disponible à l’adresse" in boxes[1].text_content()
-    assert "septembre" in boxes[1].text_content() and "September" not in boxes[1].text_content()
+    assert len(boxes) == 1 + len(STYLES) == 4  # the archive's style, then APA, Chicago, ISO 690
+    assert "Présidents" in boxes[1].text_content()  # APA names the moderators
+    assert "Présidé par Daniel Benamouzig" in boxes[2].text_content()  # Chicago, full given names
+    assert "Disponible à l’adresse" in boxes[3].text_content()
+    for box in boxes[1:]:
+        assert "septembre" in box.text_content() and "September" not in box.text_content()
 
 
 def test_bibtex_block_scrolls_at_390_px(browser: Any, site: CliBuild, serve: Any) -> None:

@@ -22,10 +22,14 @@ citeproc-py 0.x differs from it in ways diagnosed one by one:
 - Straight apostrophes in the locale's terms ("l'adresse"): citeproc-js prints them curly; so
   does this module.
 
-Styles citeproc-py cannot render as citeproc-js does are not offered (docs/citer.md): APA 7
-and Chicago print the session's moderators with the CSL 1.0.2 ``chair`` name variable, which
-citeproc-py does not know; for a session with no speaker both print the title twice (the
-suppression above, for ``<text macro>``); Chicago's full given names come out as initials.
+- The moderators missing (APA, Chicago): they are CSL 1.0.2's ``chair`` name variable, which
+  citeproc-py's lists of variables predate; it is added to them.
+- Given names as initials (Chicago): ``initialize="false"`` is ignored by citeproc-py; it is
+  honoured.
+- "présidents" (APA): a ``<label text-case="title">`` is a locale term; citeproc-js title-cases
+  it, citeproc-py only English items' text; labels are title-cased as citeproc-js does.
+- The suppression above stores each variable under the tag citeproc-py checks (its namespaced
+  one), so a title a substitute rendered is not printed again (APA, Chicago, session 6).
 """
 
 from __future__ import annotations
@@ -57,8 +61,11 @@ class Style:
 
 
 # Only the styles citeproc-py renders as citeproc-js does (see the module's docstring).
-STYLES = (Style("iso690", "ISO 690", "iso690-author-date-fr.csl"),)
-_KNOWN = {name.replace("_", "-") for name in citeproc.VARIABLES} | {"id", "type"}
+STYLES = (
+    Style("apa", "APA 7", "apa.csl"),
+    Style("chicago", "Chicago (auteur-date)", "chicago-author-date.csl"),
+    Style("iso690", "ISO 690", "iso690-author-date-fr.csl"),
+)
 _BLOCK = re.compile(r'<group display="block"(?=[ >])')
 
 
@@ -91,17 +98,17 @@ def _patch_citeproc() -> None:
     def _variable(self: Any, item: Any, context: Any) -> Any:
         text = text_variable(self, item, context)
         if text:
-            _note(_layout(context, self), "text", self.get("variable"))
+            _note(_layout(context, self), self.tag, self.get("variable"))  # the tag as citeproc-py checks it
         return text
 
     def process(self: Any, item: Any, variable: str | None = None, *args: Any, **kwargs: Any) -> Any:
         name = variable or self.get("variable")
         layout = _layout(kwargs.get("context"), self)
-        if not self.is_locale_date() and layout is not None and name in layout.repressed.get("date", []):
+        if not self.is_locale_date() and layout is not None and name in layout.repressed.get(self.tag, []):
             return None
         text = date_process(self, item, variable, *args, **kwargs)
         if text and not self.is_locale_date():
-            _note(layout, "date", name)
+            _note(layout, self.tag, name)
         return text
 
     def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -126,6 +133,38 @@ def _patch_citeproc() -> None:
     date_class.process = process
     substitute_class.render = render
 
+    # CSL 1.0.2's "chair" name variable (the session's moderators): citeproc-py's lists of name
+    # variables predate it, and its CSL-JSON reader and <names> both read those lists.
+    for names in (citeproc.NAMES, citeproc.VARIABLES):
+        if "chair" not in names:
+            names.append("chair")
+
+    # CSL 1.0.1, "initialize": with initialize="false", given names are not turned into
+    # initials even when initialize-with is set (Chicago); citeproc-py ignores the attribute.
+    name_class = citeproc_model.Name
+    initialize = name_class.initialize
+
+    def initialize_unless_told_not_to(self: Any, given: Any, mark: Any, context: Any) -> Any:
+        if self.get("initialize", "true") == "false":
+            return given
+        return initialize(self, given, mark, context)
+
+    name_class.initialize = initialize_unless_told_not_to
+
+    # A <label text-case="title"> is a term of the output locale, not an item's text: citeproc-js
+    # title-cases it (APA's "Présidents"); citeproc-py title-cases only English items' text.
+    label_class = citeproc_model.Label
+
+    def case(self: Any, text: Any, language: Any = None) -> Any:
+        return citeproc_model.TextCased.case(self, text, "en" if self.get("text-case") == "title" else language)
+
+    label_class.case = case
+
+
+def _known() -> set[str]:
+    _patch_citeproc()
+    return {name.replace("_", "-") for name in citeproc.VARIABLES} | {"id", "type"}
+
 
 def style_file_text(style: Style) -> str:
     """An official style as vendored."""
@@ -141,7 +180,7 @@ def _style(style: Style) -> CitationStylesStyle:
 
 def _item(record: CitationRecord) -> dict[str, Any]:
     # The CSL-JSON the archive publishes, less the keys citeproc-py does not know (it warns).
-    return {key: value for key, value in csl_item(record).items() if key in _KNOWN}
+    return {key: value for key, value in csl_item(record).items() if key in _known()}
 
 
 def styled_citation(record: CitationRecord, style: Style) -> str:

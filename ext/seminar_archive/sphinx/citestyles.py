@@ -12,6 +12,7 @@ from sphinx.transforms import SphinxTransform
 from ..citations.common import fold
 from ..citations.styled import STYLES, styled_citation
 from ..diagnostics import WARNING_TYPE
+from ..textfr import typo_fr
 from .citecopy import CITATION_BOX
 from .citing import CITABLE_KINDS, record_for
 from .domain import ArchiveDomain
@@ -61,6 +62,8 @@ class CiteStylesTransform(SphinxTransform):
             url = fold(record.url)
             at = block.index(boxes[0]) + 1
             for offset, style in enumerate(STYLES):
-                block.insert(at + offset, _box(styled_citation(record, style), url, f"citer-{style.key}",
-                                               style.label))
+                # French typography, as in all the archive writes: the official styles are
+                # English-made ("Président; Séance", "santé ? ».").
+                text = typo_fr(styled_citation(record, style))
+                block.insert(at + offset, _box(text, url, f"citer-{style.key}", style.label))
             return
