@@ -134,7 +134,7 @@ def test_print_shows_the_page_not_the_site(page: Any, site_url: str) -> None:
     assert not page.locator(".prev-next-footer").is_visible()
     # The book theme prints the title in its own header, above the article.
     assert page.locator("#jb-print-docs-body h1").inner_text() == "IA et innovations médicales"
-    assert page.locator("#citer .archive-citation").is_visible()
+    assert page.locator("#citer .archive-citation").first.is_visible()
     assert not page.locator(".archive-correction").is_visible()
     visible_tabs = [page.locator("#citer .sd-tab-content").nth(i).is_visible() for i in range(4)]
     assert visible_tabs == [True, False, False, False]

@@ -113,6 +113,9 @@ def test_an_excerpt_comes_from_the_items_own_text(page: Any, site_url: str) -> N
 
 
 def filter_counts(page: Any, name: str) -> dict[str, int]:
+    # Pagefind draws the filters after the results, once its filter index has loaded.
+    boxes = f"input.pagefind-ui__filter-checkbox[name='{name}']"
+    page.wait_for_function(f"document.querySelectorAll(\"{boxes}\").length > 0", timeout=20000)
     labels = page.eval_on_selector_all(f"input.pagefind-ui__filter-checkbox[name='{name}'] + label",
                                        "labels => labels.map(l => l.textContent)")
     counts = {}

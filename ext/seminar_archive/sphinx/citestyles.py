@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
 from ..citations.common import fold
 from ..citations.styled import STYLES, styled_citation
@@ -17,6 +18,8 @@ from .citecopy import CITATION_BOX
 from .citing import CITABLE_KINDS, record_for
 from .domain import ArchiveDomain
 from .nodes_util import para
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,9 +64,16 @@ class CiteStylesTransform(SphinxTransform):
             record = record_for(state, item)
             url = fold(record.url)
             at = block.index(boxes[0]) + 1
-            for offset, style in enumerate(STYLES):
+            for style in STYLES:
+                try:
+                    styled = styled_citation(record, style)
+                except (TypeError, AttributeError, KeyError, ValueError, IndexError) as error:
+                    # citeproc-py fails on some items (a date range in some styles): the page
+                    # keeps the archive's own reference and the other styles.
+                    logger.debug("%s: %s not rendered by citeproc-py: %r", self.env.docname, style.label, error)
+                    continue
                 # French typography, as in all the archive writes: the official styles are
                 # English-made ("Président; Séance", "santé ? ».").
-                text = typo_fr(styled_citation(record, style))
-                block.insert(at + offset, _box(text, url, f"citer-{style.key}", style.label))
+                block.insert(at, _box(typo_fr(styled), url, f"citer-{style.key}", style.label))
+                at += 1
             return
