@@ -24,6 +24,7 @@ from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
 from ..model import Event, Organisation, Person, PressRelease, Session
 from ..textfr import MONTHS, date_fr
+from .citestyles import STYLE_BOX
 from .configcheck import _lines as config_lines
 
 if TYPE_CHECKING:
@@ -54,8 +55,10 @@ TERMS_MARKER = "⁂"
 # Pagefind writes its index and UI here, inside the site (the search page loads them from it).
 OUTPUT_SUBDIR = "pagefind"
 # Left out of the index: code blocks (the citation downloads, YAML examples), which readers do not
-# search and which filled excerpts with CSL-JSON, and the "#" of each heading's link.
-EXCLUDED = "div.highlight, a.headerlink"
+# search and which filled excerpts with CSL-JSON, the "#" of each heading's link, and the
+# reference in the official styles (three more copies of the item's names and dates, which
+# outweighed a session's own page for its date: "juin 2020" put the series first).
+EXCLUDED = f"div.highlight, a.headerlink, div.{STYLE_BOX}"
 # A build must not hang on the indexer: the real site takes a few seconds.
 TIMEOUT_SECONDS = 600
 
