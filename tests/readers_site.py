@@ -23,6 +23,16 @@ def readers_site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
 
 
 @pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
+    """The real site with an address (``html_baseurl``) and nothing else set, read but never
+    changed by the tests of the page's head, the citation clients and the citation styles."""
+    srcdir = copy_root("site", tmp_path_factory.mktemp("addressed"))
+    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-D", f"html_baseurl={BASE}")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
 def site_url(readers_site: CliBuild, serve: Serve) -> str:
     """The readers' site served as it is built (no compression); modules that need it served
     otherwise (compressed, or the published site) define their own ``site_url``."""

@@ -11,7 +11,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-from conftest import CliBuild, cli_build, copy_root
+from conftest import CliBuild
 from seminar_archive.citations.styled import STYLES
 from seminar_archive.textfr import typo_fr
 from test_js_clients import BASE, node, run_js  # noqa: F401 (node: a fixture)
@@ -25,11 +25,8 @@ def normal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
-    srcdir = copy_root("site", tmp_path_factory.mktemp("citestyles"))
-    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-D", f"html_baseurl={BASE}")
-    assert result.returncode == 0, result.stderr
-    return result
+def site(addressed_site: CliBuild) -> CliBuild:
+    return addressed_site
 
 
 def on_page(site: CliBuild, page: str, anchor: str) -> str:

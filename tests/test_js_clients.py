@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 
 from clients import require_tool
-from conftest import CliBuild, cli_build, copy_root
+from conftest import CliBuild
+from readers_site import BASE  # the address the shared site is built with
 
 JS = Path(__file__).parent / "js"
-BASE = "https://archive.test/"
 SERIES_TITLE = "Intelligence artificielle et santé"
 ORGANISER = "Chaire santé (Sciences Po)"
 SUFFIXES = (".bib", ".biblatex.bib", ".ris", ".csl.json")
@@ -46,11 +46,8 @@ def node() -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
-    srcdir = copy_root("site", tmp_path_factory.mktemp("js"))
-    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-D", f"html_baseurl={BASE}")
-    assert result.returncode == 0, result.stderr
-    return result
+def site(addressed_site: CliBuild) -> CliBuild:
+    return addressed_site
 
 
 def downloads(site: CliBuild) -> list[Path]:

@@ -22,21 +22,18 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import DOCS, CliBuild, cli_build, copy_root
+from readers_site import BASE  # the address the shared site is built with
 from seminar_archive import cards, feeds
 from seminar_archive.loader import load_archive
 
-BASE = "https://archive.test/"
 ARCHIVE, _ = load_archive(DOCS)
 SESSIONS = [f"sessions/{s.id}.html" for s in ARCHIVE.sessions_in_order()]
 CITABLE = [*SESSIONS, "press/communique-2022-10-21.html", "series/ia-sante.html"]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
-    srcdir = copy_root("site", tmp_path_factory.mktemp("head"))
-    result = cli_build(srcdir, "-n", "-W", "--keep-going", "-D", f"html_baseurl={BASE}")
-    assert result.returncode == 0, result.stderr
-    return result
+def site(addressed_site: CliBuild) -> CliBuild:
+    return addressed_site
 
 
 def soup(site: CliBuild, page: str) -> BeautifulSoup:

@@ -12,11 +12,10 @@ from sphinx.util import logging
 
 from ..citations.common import fold
 from ..citations.styled import STYLES, styled_citation
-from ..diagnostics import WARNING_TYPE
 from ..textfr import typo_fr
 from .citecopy import CITATION_BOX
 from .citing import CITABLE_KINDS, record_for
-from .domain import ArchiveDomain
+from .domain import build_state
 from .nodes_util import para
 
 logger = logging.getLogger(__name__)
@@ -48,9 +47,7 @@ class CiteStylesTransform(SphinxTransform):
     default_priority = 401
 
     def apply(self, **kwargs: Any) -> None:
-        domain = self.env.domains[WARNING_TYPE]
-        assert isinstance(domain, ArchiveDomain)
-        state = domain.build
+        state = build_state(self.env)
         docname = self.env.current_document.docname
         item = state.items_by_docname.get(docname) if state is not None else None
         if state is None or item is None or item.kind not in CITABLE_KINDS:

@@ -154,3 +154,10 @@ def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) 
                              str(getattr(app.config, "archive_language", "fr")))
     logger.warning(message, location=node, type=WARNING_TYPE, subtype=Problem.REFERENCE.subtype)
     return True
+
+
+def build_state(env: BuildEnvironment) -> BuildState | None:
+    """The build's model and caches, which the archive domain holds (None until the registry
+    has been read, or when another extension took the domain's name)."""
+    domain = env.domains[WARNING_TYPE]
+    return domain.build if isinstance(domain, ArchiveDomain) else None

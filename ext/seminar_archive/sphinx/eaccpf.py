@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..diagnostics import WARNING_TYPE
 from ..model import Organisation, Person
 from ..readcache import write_if_changed
 from ..standards.eaccpf import Agency, eac_files, eac_path
+from .domain import build_state
 from .nodes_util import file_link, para
 from .versioning import last_changed
 
@@ -31,18 +31,13 @@ def eac_docname_path(data_dir: str, docname: str) -> str:
     return f"{data_dir}/{docname}.eac.xml"
 
 
-def _state(app: Sphinx) -> BuildState | None:
-    state: BuildState | None = getattr(app.env.domains[WARNING_TYPE], "build", None)
-    return state
-
-
 def _changed(app: Sphinx, state: BuildState, docname: str) -> dt.date | None:
     when = last_changed(state, app.env, docname)
     return when.astimezone(dt.UTC).date() if when is not None else None
 
 
 def write_eac_files(app: Sphinx, exception: BaseException | None) -> None:
-    state = _state(app)
+    state = build_state(app.env)
     if exception is not None or state is None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
@@ -69,7 +64,7 @@ def _entry(state: BuildState, docname: str) -> Person | Organisation | None:
 
 def link_eac_file(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """A row "Notice d’autorité" in the entry's table of names and identifiers."""
-    state = _state(app)
+    state = build_state(app.env)
     entry = _entry(state, docname) if state is not None and app.builder.format == "html" else None
     if state is None or entry is None:
         return

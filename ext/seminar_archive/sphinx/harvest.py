@@ -25,6 +25,7 @@ from ..standards.oaipmh import MODS, OAI_DC, HarvestRecord, Repository, reposito
 from ..standards.records import mods_record
 from .citing import CITABLE_KINDS, record_for
 from .config import ArchiveConfig
+from .domain import build_state
 from .nodes_util import file_link, para
 from .versioning import copy_redirected_downloads, last_changed
 
@@ -39,10 +40,6 @@ OAI_FILE = "oai.xml"
 OAI_DC_SUFFIX = ".oai_dc.xml"
 
 
-def _state(app: Sphinx) -> BuildState | None:
-    return getattr(app.env.domains["archive"], "build", None)
-
-
 def oai_dc_path(state: BuildState, item: Item) -> str:
     """Where an item's oai_dc record is published, relative to the site's root: beside its page,
     so that a moved page keeps it at its old address too (copy_redirected_downloads)."""
@@ -54,7 +51,7 @@ def description(state: BuildState, item: Item) -> DublinCore:
 
 
 def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
-    state = _state(app)
+    state = build_state(app.env)
     item = state.items_by_docname.get(pagename) if state is not None else None
     if state is None or item is None or item.kind not in CITABLE_KINDS:
         return
@@ -70,7 +67,7 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
 
 def _link_record(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """In the item's "cite" block, a link to its oai_dc record, as the citation downloads are."""
-    state = _state(app)
+    state = build_state(app.env)
     item = state.items_by_docname.get(docname) if state is not None else None
     if state is None or item is None or item.kind not in CITABLE_KINDS or app.builder.format != "html":
         return
@@ -98,7 +95,7 @@ def harvest_records(app: Sphinx, state: BuildState) -> list[HarvestRecord]:
 
 
 def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
-    state = _state(app)
+    state = build_state(app.env)
     if exception is not None or state is None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)

@@ -17,15 +17,14 @@ from sphinx.util import logging
 
 from .. import cards
 from ..descriptions import describe
-from ..diagnostics import WARNING_TYPE
 from ..model import Item
 from ..readcache import write_if_changed
 from .config import ArchiveConfig
+from .domain import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .state import BuildState
 
 logger = logging.getLogger(__name__)
 
@@ -46,15 +45,9 @@ def card_url(app: Sphinx, item: Item) -> str:
     return base + card_path(item.docname)
 
 
-def _state(app: Sphinx) -> BuildState | None:
-    domain = app.env.domains[WARNING_TYPE]
-    state: BuildState | None = getattr(domain, "build", None)
-    return state
-
-
 def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: object) -> None:
-    state = _state(app)
+    state = build_state(app.env)
     if state is None:
         return
     item = state.items_by_docname.get(pagename)
@@ -80,7 +73,7 @@ def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict[s
 def copy_redirected_cards(app: Sphinx, exception: BaseException | None) -> None:
     """A moved item's card stays at its old address too, as its citation files do: an older
     version's page (and the links shared from it) named that image."""
-    state = _state(app)
+    state = build_state(app.env)
     if exception is not None or state is None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)

@@ -25,6 +25,7 @@ from ..standards.records import STANDARD_FORMATS, file_name
 from ..standards.signposting import Link, Signposts, head_links, linkset_json, signposts
 from .citing import CITABLE_KINDS, FORMATS, download_name
 from .config import ArchiveConfig
+from .domain import build_state
 from .harvest import oai_dc_path
 from .pagemeta import card_url
 from .versioning import copy_redirected_downloads
@@ -46,10 +47,6 @@ MEDIA_TYPES = {
 }
 OAI_DC_TYPE, OAI_DC_PROFILE = "application/xml", "http://www.openarchives.org/OAI/2.0/oai_dc/"
 JSONLD_TYPE = "application/ld+json"
-
-
-def _state(app: Sphinx) -> BuildState | None:
-    return getattr(app.env.domains["archive"], "build", None)
 
 
 LINKSET_SUFFIX, JSONLD_SUFFIX = ".linkset.json", ".jsonld"
@@ -91,7 +88,7 @@ def item_signposts(app: Sphinx, state: BuildState, item: Item) -> Signposts | No
 
 
 def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
-    state = _state(app)
+    state = build_state(app.env)
     item = state.items_by_docname.get(pagename) if state is not None else None
     if state is None or item is None or item.kind not in CITABLE_KINDS:
         return
@@ -107,7 +104,7 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
 
 
 def write_signposting_files(app: Sphinx, exception: BaseException | None) -> None:
-    state = _state(app)
+    state = build_state(app.env)
     if exception is not None or state is None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)

@@ -8,27 +8,20 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..diagnostics import WARNING_TYPE
 from ..readcache import write_if_changed
 from ..standards.records import STANDARD_FORMATS, file_name, standard_files
 from ..textfr import typo_fr
 from .citing import CITABLE_KINDS, record_for
+from .domain import build_state
 from .nodes_util import file_link, para
 from .versioning import copy_redirected_downloads
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .state import BuildState
-
-
-def _state(app: Sphinx) -> BuildState | None:
-    state: BuildState | None = getattr(app.env.domains[WARNING_TYPE], "build", None)
-    return state
-
 
 def write_standard_files(app: Sphinx, exception: BaseException | None) -> None:
-    state = _state(app)
+    state = build_state(app.env)
     if exception is not None or state is None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
@@ -40,7 +33,7 @@ def write_standard_files(app: Sphinx, exception: BaseException | None) -> None:
 
 def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Below the citation formats of an item page: its DataCite and MODS records."""
-    state = _state(app)
+    state = build_state(app.env)
     item = state.items_by_docname.get(docname) if state is not None else None
     if state is None or item is None or item.kind not in CITABLE_KINDS:
         return
