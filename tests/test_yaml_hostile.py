@@ -114,3 +114,10 @@ def test_a_registry_entry_with_a_refused_value_is_reported_and_left_out(tmp_path
     people = registry.load_people(file, "registry/people.yaml", diagnostics)
     assert sorted(people) == ["bob"]  # never a Person whose given name is None
     assert [(d.line, d.key) for d in diagnostics] == [(2, "yaml-tag")]
+
+
+def test_an_error_at_the_end_of_the_text_is_on_its_last_line() -> None:
+    # Found by the property test: PyYAML put this error on line 4 of a three-line file.
+    with pytest.raises(yamlsource.YamlProblem) as raised:
+        yamlsource.load("ada-dupont: ''\nx: [\n\t", first_line=1)
+    assert raised.value.line == 3

@@ -74,6 +74,9 @@ class _Lines:
 
     def __init__(self, text: str, first_line: int) -> None:
         self.first_line = first_line
+        # PyYAML can place an error at the end of the stream one line past the text's last
+        # (a text ending in a tab after its last line break): no editor shows that line.
+        self.last_line = first_line + text.count("\n")
         self.breaks: list[int] | None = None
         if any(c in text for c in "\x85\u2028\u2029"):
             self.breaks = [i for i, c in enumerate(text) if c == "\n"]
@@ -82,8 +85,8 @@ class _Lines:
         if mark is None:
             return self.first_line
         if self.breaks is None:
-            return self.first_line + int(mark.line)
-        return self.at(int(mark.index))
+            return min(self.first_line + int(mark.line), self.last_line)
+        return min(self.at(int(mark.index)), self.last_line)
 
     def at(self, index: int) -> int:
         if self.breaks is None:
