@@ -36,6 +36,7 @@ from .model import Archive
 from .pagescan import scan_pages
 from .publish import PublishError, publish
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE
+from .settings import build as settings_from
 from .sitefiles import check_redirects, load_redirects, load_releases
 from .versions import VersionsError, build_versions
 
@@ -189,17 +190,14 @@ def read_conf(docs: Path) -> dict[str, object]:
 def context(lang: str, docs: Path) -> Context:
     """What the site's conf.py says that matters to the checks: folders, unused entries, suppressed kinds."""
     conf = read_conf(docs)
-    registry_dir = conf.get("archive_registry_dir", "registry")
-    sources_dir = conf.get("archive_sources_dir", "sources")
-    layout = Layout(registry_dir=registry_dir if isinstance(registry_dir, str) else "registry",
-                    sources_dir=sources_dir if isinstance(sources_dir, str) else "sources")
+    settings = settings_from(conf)[0]  # the build's own reading of the archive_* values
     suppress = conf.get("suppress_warnings", [])
     suppressed = frozenset(str(s) for s in suppress) if isinstance(suppress, list | tuple) else frozenset()
     extensions = conf.get("myst_enable_extensions", ())  # MyST's own default: none
     myst_extensions = tuple(str(e) for e in extensions) if isinstance(extensions, list | tuple | set) else ()
     bibfiles = conf.get("bibtex_bibfiles", ())
     with_bibtex = "sphinxcontrib.bibtex" in (conf.get("extensions") or ())  # type: ignore[operator]
-    return Context(lang, docs, layout, conf.get("archive_report_unused", True) is not False, suppressed,
+    return Context(lang, docs, settings.layout, settings.report_unused, suppressed,
                    myst_extensions, tuple(str(b) for b in bibfiles) if with_bibtex and isinstance(
                        bibfiles, list | tuple) else ())
 
@@ -258,9 +256,8 @@ def _check_outside_and_addresses(ctx: Context, diagnostics: Diagnostics) -> None
     """What the pages would read from outside the tree and the addresses they may not publish,
     and configuration values that would become unsafe links: the build's guards, without a build."""
     conf = read_conf(ctx.docs)
-    hosts = conf.get("archive_image_hosts", ())
-    scan_pages(ctx.docs, ctx.layout, diagnostics, ctx.myst_extensions,
-               [str(host) for host in hosts] if isinstance(hosts, list | tuple) else ())
+    hosts = settings_from(conf)[0].image_hosts
+    scan_pages(ctx.docs, ctx.layout, diagnostics, ctx.myst_extensions, [str(host) for host in hosts])
     try:
         conf_text = (ctx.docs / "conf.py").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -564,3 +564,11 @@ CATALOGUE.update({
                       "{path} is not a readable BagIt bag: {detail}"),
     "bag-not-given": ("non donnée", "not given"),
 })
+
+
+# Settings (settings.py, sphinx/configcheck.py): a value that is not among those allowed.
+CATALOGUE.update({
+    "config-choice": ("« {name} » ne peut pas valoir {value!r} (valeurs permises : {allowed}) : la valeur par "
+                      "défaut {default!r} est utilisée",
+                      "'{name}' cannot be {value!r} (allowed: {allowed}): the default {default!r} is used"),
+})

@@ -20,7 +20,7 @@ from .citecopy import setup_citation_copy
 from .citestyles import setup_cite_styles
 from .citing import DOWNLOAD_SUFFIXES, add_head, url_maker, write_downloads
 from .collector import install as install_collector_hints
-from .config import ArchiveConfig, add_config_values
+from .config import add_config_values, settings_of
 from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
@@ -84,12 +84,12 @@ def report(app: Sphinx, diagnostic: Diagnostic) -> None:
     """Emit one problem as a Sphinx warning, located in its file."""
     path = Path(app.srcdir) / diagnostic.path
     location = f"{path}:{diagnostic.line}" if diagnostic.line else str(path)
-    message = diagnostic.render(str(getattr(app.config, "archive_language", "fr")))
+    message = diagnostic.render(settings_of(app).language)
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=diagnostic.problem.subtype)
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    config = ArchiveConfig.from_sphinx(app.config)
+    config = settings_of(app)
     # Kept beside Sphinx's own pickles: a clean build (no doctrees) reads every page afresh.
     cache_path = Path(app.doctreedir) / READ_CACHE_FILE
     read_cache = ReadCache.load(cache_path)

@@ -1,6 +1,8 @@
-"""``archive_*`` values of the wrong type in conf.py: Sphinx warns and keeps them, and the build
-then crashed where one is used (a count written as text, a folder as a number). Each is reported
-at its line of conf.py and replaced by its default before any handler reads it."""
+"""``archive_*`` values of conf.py that are not valid: of the wrong type (Sphinx warns and keeps
+them, and the build then crashed where one is used: a count written as text, a folder as a
+number) or not among the values allowed (``archive_language = "de"``). Each is reported at its
+line of conf.py, saying what is allowed, and replaced by its default before any handler reads
+it. What is valid is said once, in the core's settings (settings.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from sphinx.util import logging
 
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
-from .config import PREFIX, ArchiveConfig
+from ..settings import PREFIX, ArchiveSettings, build, language_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,26 +39,23 @@ def _lines(conf: Path) -> dict[str, int]:
     return found
 
 
-def _right_type(value: object, default: object) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return type(value) is type(default)
-    return isinstance(value, type(default))
-
-
 def on_config_inited(app: Sphinx, config: Config) -> None:
-    lines: dict[str, int] | None = None
-    language = config.archive_language if isinstance(config.archive_language, str) else "fr"
-    for item in fields(ArchiveConfig):
-        name, default = PREFIX + item.name, item.default
-        value = getattr(config, name)
-        if _right_type(value, default):
-            continue
-        if lines is None:
-            lines = _lines(Path(app.confdir) / "conf.py")
-        message = render_message("config-type", {"name": name, "value": value, "default": default}, language)
-        location = f"{Path(app.confdir) / 'conf.py'}:{lines.get(name, 1)}"
+    values = {PREFIX + f.name: getattr(config, PREFIX + f.name) for f in fields(ArchiveSettings)}
+    _settings, invalid = build(values)
+    if not invalid:
+        return
+    language = language_of(values)
+    lines = _lines(Path(app.confdir) / "conf.py")
+    for bad in invalid:
+        if bad.allowed:
+            message = render_message("config-choice", {"name": bad.name, "value": bad.value, "default": bad.default,
+                                                       "allowed": ", ".join(map(repr, bad.allowed))}, language)
+        else:
+            message = render_message("config-type", {"name": bad.name, "value": bad.value, "default": bad.default},
+                                     language)
+        location = f"{Path(app.confdir) / 'conf.py'}:{lines.get(bad.name, 1)}"
         logger.warning(message, location=location, type=WARNING_TYPE, subtype=Problem.BAD_VALUE.subtype)
-        setattr(config, name, default)
+        setattr(config, bad.name, bad.default)
 
 
 def setup_config_check(app: Sphinx) -> None:

@@ -21,6 +21,7 @@ from sphinx.util.nodes import make_refnode
 from ..bodyrefs import REFERENCE_KINDS
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
+from .config import settings_of
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -151,7 +152,7 @@ def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) 
     label = OBJECT_TYPES.get(kind, kind)
     message = render_message("unknown-ref", {"label": label, "target": target, "kind": kind,
                                              "suggestion": domain.closest(kind, target)},
-                             str(getattr(app.config, "archive_language", "fr")))
+                             settings_of(app).language)
     logger.warning(message, location=node, type=WARNING_TYPE, subtype=Problem.REFERENCE.subtype)
     return True
 

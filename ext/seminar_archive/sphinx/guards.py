@@ -33,6 +33,7 @@ from ..containment import inside, outside_links, readable_inside
 from ..diagnostics import WARNING_TYPE, Diagnostics, Problem
 from ..doctreecheck import Finding, LocatedMeta, findings, node_line
 from ..messages import render_message
+from .config import settings_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 
 def _language(config: Any) -> str:
-    return str(getattr(config, "archive_language", "fr"))
+    return settings_of(config).language
 
 
 def _argument(text: str) -> str:
@@ -257,6 +258,6 @@ def setup_guards(app: Sphinx) -> None:
                         ("raw", GuardedRaw), ("csv-table", GuardedCSVTable), ("meta", LocatedMeta)):
         app.add_directive(name, guard, override=True)
     app.add_transform(AddressTransform)
-    app.add_config_value("archive_image_hosts", [], "env", types=(list, tuple))
+    # archive_image_hosts: settings.py.
     app.connect("config-inited", check_configuration, priority=400)
     app.connect("config-inited", exclude_outside_links, priority=400)

@@ -125,10 +125,7 @@ def _gateway_url(gateway: str, own_url: str) -> str:
 
 
 def setup_harvest(app: Sphinx) -> None:
-    # An address only the archive's maintainers can give; several separated by spaces.
-    app.add_config_value("archive_oai_admin_email", "", "html", types=(str,))
-    # A Static Repository Gateway that serves data/oai.xml ("https://gateway.example/oai"), if any.
-    app.add_config_value("archive_oai_gateway", "", "html", types=(str,))
+    # archive_oai_admin_email and archive_oai_gateway: settings.py.
     app.connect("html-page-context", _add_head, priority=905)
     app.connect("doctree-resolved", _link_record)
     app.connect("build-finished", write_harvest_files)

@@ -11,6 +11,7 @@ from sphinx.util import logging
 from ..bodyrefs import DATA_FILES, is_source_document
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
+from .config import settings_of
 from .nodes_util import file_link
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inline
     source_dir = env.srcdir / folder
     if not is_source_document(source_dir, text):
         message = render_message("unknown-source-doc", {"name": text, "folder": folder},
-                                 str(getattr(env.config, "archive_language", "fr")))
+                                 settings_of(env).language)
         logger.warning(message, location=(env.current_document.docname, lineno), type=WARNING_TYPE,
                        subtype=Problem.MISSING_SOURCE.subtype)
         return [nodes.literal(rawtext, text)], []
@@ -43,7 +44,7 @@ def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
     folder = state.config.data_dir if state else "data"
     if text not in DATA_FILES:
         message = render_message("unknown-data-file", {"name": text, "files": ", ".join(DATA_FILES)},
-                                 str(getattr(env.config, "archive_language", "fr")))
+                                 settings_of(env).language)
         logger.warning(message, location=(env.current_document.docname, lineno), type=WARNING_TYPE,
                        subtype=Problem.REFERENCE.subtype)
         return [nodes.literal(rawtext, text)], []

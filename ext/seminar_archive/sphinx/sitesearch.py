@@ -25,6 +25,7 @@ from ..messages import render_message
 from ..model import Event, Organisation, Person, PressRelease, Session
 from ..textfr import MONTHS, date_fr
 from .citestyles import STYLE_BOX
+from .config import settings_of
 from .configcheck import _lines as config_lines
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str,
 
 
 def _warn(app: Sphinx, key: str, **args: object) -> None:
-    lang = str(getattr(app.config, "archive_language", "fr"))
+    lang = settings_of(app).language
     conf = Path(app.confdir) / "conf.py"
     # At the line that names the program when conf.py does, else at its top.
     line = config_lines(conf).get("archive_pagefind", 1) if conf.is_file() else 1
@@ -188,9 +189,7 @@ def index_site(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup_site_search(app: Sphinx) -> None:
-    app.add_config_value("archive_search_index", True, "html", bool)
-    # The Pagefind program to run; empty: the one pagefind-bin installs.
-    app.add_config_value("archive_pagefind", "", "html", str)
+    # archive_search_index and archive_pagefind: settings.py.
     # Before the light pages' handler (960), which reads the body as the page will show it.
     app.connect("html-page-context", _mark_page, priority=600)
     app.connect("build-finished", index_site)

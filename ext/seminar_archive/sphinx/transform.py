@@ -16,6 +16,7 @@ from ..messages import render_message
 from ..pageplan import PERSON, THEME, theme_slug
 from ..sourcedocs import source_document
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
+from .config import settings_of
 from .corrections import correction_link
 from .domain import ArchiveDomain
 from .render import render_page
@@ -104,7 +105,7 @@ class RawHtmlTransform(SphinxTransform):
                 continue
             shown = " ".join(text.split())
             shown = shown if len(shown) <= 60 else shown[:57] + "…"
-            logger.warning(render_message("raw-html", {"html": shown}, str(self.config.archive_language)),
+            logger.warning(render_message("raw-html", {"html": shown}, settings_of(self.config).language),
                            location=raw, type=WARNING_TYPE, subtype=Problem.RAW_HTML.subtype)
             as_text: nodes.Element
             if isinstance(raw.parent, nodes.TextElement):

@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..diagnostics import Diagnostics
 from ..sitefiles import RELEASES_FILE, check_redirects, load_redirects, load_releases
 from ..versions import CURRENT
-from .config import ArchiveConfig
+from .config import ArchiveConfig, settings_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,7 +58,7 @@ def is_versioned(config: Config) -> bool:
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
-    archive = ArchiveConfig.from_sphinx(config)
+    archive = settings_of(config)
     # The "last changed" line and the switcher are components of the book theme (and of the
     # PyData theme it extends); other themes build without them.
     themed = config.html_theme in PYDATA_THEMES
