@@ -58,6 +58,13 @@ def test_sphinx_registers_every_setting_with_its_one_default(build: BuildFn, tmp
     assert settings_of(app) is settings_of(app.env)  # kept once the config is set up
 
 
+def test_every_archive_value_sphinx_knows_is_a_setting(build: BuildFn, tmp_path: Path) -> None:
+    """No module registers an ``archive_*`` value of its own, with a default of its own."""
+    app: SphinxTestApp = build(copy_root("basic", tmp_path))
+    known = {name for name in app.config.values if name.startswith(PREFIX)}
+    assert known == {PREFIX + item.name for item in fields(ArchiveSettings)}
+
+
 def test_build_keeps_valid_values_and_replaces_the_others_by_their_default() -> None:
     settings, invalid = build({"archive_sources_dir": "documents", "archive_nav_group_limit": "40",
                                "archive_report_unused": 0, "archive_language": "en", "archive_image_hosts": ("a.b",)})

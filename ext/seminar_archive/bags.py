@@ -29,10 +29,11 @@ from pathlib import Path
 
 import bagit
 
+from .settings import settings_from_conf as read_settings
+
 ALGORITHM = "sha256"
 TAGMANIFEST = f"tagmanifest-{ALGORITHM}.txt"
 DIGEST = re.compile(r"[0-9a-f]{64}")
-ORGANIZATION_SETTING = "archive_bag_organization"
 # Left out of the bagged site: Pagefind's search index (sphinx/sitesearch.py) is derived from the
 # pages, and its files' names and bytes differ from one run to the next; Pagefind rebuilds it.
 NOT_BAGGED = ("pagefind",)
@@ -52,16 +53,9 @@ class BagSettings:
 
 
 def settings_from_conf(docs: Path) -> BagSettings:
-    from .cli import read_conf  # the one reader of conf.py's plain values (cli imports this module's users)
-
-    conf = read_conf(docs)
-
-    def text(name: str, default: str) -> str:
-        value = conf.get(name, default)
-        return value.strip() if isinstance(value, str) else default
-
-    return BagSettings(text(ORGANIZATION_SETTING, ""), text("archive_sources_dir", "sources") or "sources",
-                       text("archive_registry_dir", "registry") or "registry")
+    settings = read_settings(docs)
+    return BagSettings(settings.bag_organization.strip(), settings.sources_dir.strip() or "sources",
+                       settings.registry_dir.strip() or "registry")
 
 
 def file_digest(path: Path) -> str:

@@ -11,7 +11,6 @@ Exit codes: 0 when all is well, 1 when problems were found (or ``new`` refused t
 from __future__ import annotations
 
 import argparse
-import ast
 import datetime as dt
 import json
 import os
@@ -37,6 +36,7 @@ from .pagescan import scan_pages
 from .publish import PublishError, publish
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE
 from .settings import build as settings_from
+from .settings import read_conf
 from .sitefiles import check_redirects, load_redirects, load_releases
 from .versions import VersionsError, build_versions
 
@@ -164,27 +164,6 @@ def _docs_for(args: argparse.Namespace, paths: Sequence[str] = ()) -> Path:
     if found is None:
         raise UsageError(TEXT["no-docs"][0 if args.lang == "fr" else 1])
     return found
-
-
-def read_conf(docs: Path) -> dict[str, object]:
-    """The plain values (``name = literal``) that conf.py sets, read without running it."""
-    conf = docs / "conf.py"
-    try:
-        tree = ast.parse(conf.read_text(encoding="utf-8"), str(conf))
-    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-        return {}
-    values: dict[str, object] = {}
-    for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if (
-            isinstance(node, ast.AnnAssign) and node.value is not None) else []
-        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
-        for target in targets:
-            if isinstance(target, ast.Name) and value is not None:
-                try:
-                    values[target.id] = ast.literal_eval(value)
-                except (ValueError, TypeError, SyntaxError, RecursionError):
-                    continue
-    return values
 
 
 def context(lang: str, docs: Path) -> Context:

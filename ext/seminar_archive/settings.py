@@ -9,8 +9,10 @@ Sphinx import here: ``archive check`` runs without the Sphinx stack.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 from .loader import Layout
@@ -83,11 +85,18 @@ class ArchiveSettings:
                                 "(\"https://gateway.example/oai\"), if any.",
                                 rebuild="html")
 
-    @staticmethod
-    def base_url(config: Any) -> str:
-        """Where the site is published (Sphinx's ``html_baseurl``), with a final slash, or ""."""
-        base = str(getattr(config, "html_baseurl", "") or "")
-        return base if not base or base.endswith("/") else base + "/"
+    license: str = _setting("", "The archive's licence, once its holders have chosen one: an SPDX identifier "
+                            "(\"CC-BY-4.0\"). None is invented: without it no licence is linked "
+                            "(signposting.py).", rebuild="html")
+    license_url: str = _setting("", "The licence's address, when it is not the SPDX page of ``license``.",
+                                rebuild="html")
+    doi: str = _setting("", "The archive's own DOI (bare, 10.prefix/suffix), once registered: in "
+                        "CITATION.cff (signposting.py).", rebuild="html")
+    bag_digests: str = _setting("", "Set by the versions build: the digests of the BagIt bags of the releases "
+                                "built before (\"2026.1=<sha256>;…\"), shown in the changelog "
+                                "(bagdigests.py).")
+    bag_organization: str = _setting("", "The Source-Organization of the versions build's BagIt bags (bags.py); "
+                                     "\"\" says it is not given.")
 
     @property
     def layout(self) -> Layout:
@@ -145,3 +154,30 @@ def language_of(values: Mapping[str, object]) -> str:
     """The language of the warnings, before the other values are checked (their warnings use it)."""
     value = values.get(PREFIX + "language", "fr")
     return value if isinstance(value, str) and value in LANGUAGES else "fr"
+
+
+def read_conf(docs: Path) -> dict[str, object]:
+    """The plain values (``name = literal``) that conf.py sets, read without running it: how the
+    ``archive`` command and the versions build read conf.py ({} when it cannot be read)."""
+    conf = docs / "conf.py"
+    try:
+        tree = ast.parse(conf.read_text(encoding="utf-8"), str(conf))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return {}
+    values: dict[str, object] = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if (
+            isinstance(node, ast.AnnAssign) and node.value is not None) else []
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        for target in targets:
+            if isinstance(target, ast.Name) and value is not None:
+                try:
+                    values[target.id] = ast.literal_eval(value)
+                except (ValueError, TypeError, SyntaxError, RecursionError):
+                    continue
+    return values
+
+
+def settings_from_conf(docs: Path) -> ArchiveSettings:
+    """The settings conf.py gives, as the build reads them (invalid values take their default)."""
+    return build(read_conf(docs))[0]

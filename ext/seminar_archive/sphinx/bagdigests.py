@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.errors import ConfigError
 
 from ..bags import DIGEST, TAGMANIFEST
+from .config import settings_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,7 +35,7 @@ def parse_digests(value: str) -> dict[str, str]:
 
 
 def _add_digests(app: Sphinx, doctree: nodes.document) -> None:
-    digests = parse_digests(str(getattr(app.config, SETTING, "") or ""))
+    digests = parse_digests(settings_of(app).bag_digests)
     if not digests:
         return
     by_id = {f"version-{name.replace('.', '-')}": digest for name, digest in digests.items()}
@@ -51,7 +52,5 @@ def _add_digests(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_bag_digests(app: Sphinx) -> None:
-    app.add_config_value(SETTING, "", "env", types=(str,))
-    # Read by the versions build from conf.py (seminar_archive.bags); declared so Sphinx knows it.
-    app.add_config_value("archive_bag_organization", "", "env", types=(str,))
+    # archive_bag_digests and archive_bag_organization (read by the versions build): settings.py.
     app.connect("doctree-read", _add_digests)

@@ -25,7 +25,7 @@ from ..model import Archive, Item
 from ..readcache import MadeFrom, code_digest, write_if_changed
 from ..textfr import typo_fr
 from .citecopy import citation_box
-from .config import ArchiveConfig
+from .config import published_base
 from .nodes_util import file_link, para, section
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ SERIES_FILES = {".bib": "series.bib", ".biblatex.bib": "series-biblatex.bib", ".
 
 def url_maker(app: Sphinx) -> Callable[[str], str]:
     """docname -> the page's URL: absolute when ``html_baseurl`` is set."""
-    base = ArchiveConfig.base_url(app.config)
+    base = published_base(app.config)
     builder = app.builder
     return lambda docname: base + builder.get_target_uri(docname)
 

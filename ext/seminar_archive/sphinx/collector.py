@@ -26,6 +26,8 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
+from .config import settings_of
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -40,7 +42,7 @@ def thaw(app: Sphinx, config: Config) -> None:
 
 def freeze(app: Sphinx, *event_arguments: object) -> None:
     """What is alive now lives to the end of the build: collections need not walk it again."""
-    if app.config.archive_freeze_long_lived:
+    if settings_of(app).freeze_long_lived:
         gc.freeze()
 
 
@@ -70,8 +72,8 @@ class Batches:
 
 
 def _freeze_every(app: Sphinx, pages: int) -> None:
-    every = app.config.archive_freeze_every
-    if app.config.archive_freeze_long_lived and every > 0 and pages % every == 0:
+    every = settings_of(app).freeze_every
+    if settings_of(app).freeze_long_lived and every > 0 and pages % every == 0:
         gc.collect()  # what is garbage now is freed, not frozen
         gc.freeze()
 

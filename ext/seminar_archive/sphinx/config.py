@@ -14,16 +14,20 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["PREFIX", "ArchiveConfig", "add_config_values", "settings_of"]
+__all__ = ["PREFIX", "add_config_values", "published_base", "settings_of"]
 
-ArchiveConfig = ArchiveSettings
-"""The name the Sphinx layer knew the settings by."""
 
 _FROZEN = "_archive_settings"
 
 
 def _from_config(config: Config) -> ArchiveSettings:
     return build({PREFIX + f.name: getattr(config, PREFIX + f.name) for f in fields(ArchiveSettings)})[0]
+
+
+def published_base(config: Config) -> str:
+    """Where the site is published (Sphinx's ``html_baseurl``), with a final slash, or ""."""
+    base = str(getattr(config, "html_baseurl", "") or "")
+    return base if not base or base.endswith("/") else base + "/"
 
 
 def settings_of(app_or_env: Sphinx | BuildEnvironment | Config) -> ArchiveSettings:

@@ -17,7 +17,7 @@ from ..containment import inside, is_active_file
 from ..export_json import archive_document
 from ..feeds import atom_feed, calendar_events, calendar_ics, feed_entries
 from ..readcache import MadeFrom, code_digest, write_if_changed
-from .config import ArchiveConfig
+from .config import published_base
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
     data_dir = outdir / state.config.data_dir
     # Subscribers keep these addresses: a versioned build gives the latest version's.
     permanent = state.latest_url_for or state.url_for
-    site = ArchiveConfig.base_url(app.config) or "https://archive.invalid/"
+    site = published_base(app.config) or "https://archive.invalid/"
     feed_url = permanent("index").removesuffix("index.html") + f"{state.config.data_dir}/{FEED_FILE}"
     # Each data file is made again only when what it is made from changed (the calendar took two
     # seconds at 1,000 sessions, and an affiliation is not in it). Each is made from exactly the
@@ -83,7 +83,7 @@ def write_exports(app: Sphinx, state: BuildState) -> None:
     made_from.save()
     # The published schema names its own address (the package's copy names a placeholder).
     published_schema = dict(schema.schema("archive.schema.json"))
-    base = ArchiveConfig.base_url(app.config)
+    base = published_base(app.config)
     if base:
         published_schema["$id"] = f"{base}{state.config.data_dir}/archive.schema.json"
     else:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..subscribe import webcal_address
-from .config import ArchiveConfig
+from .config import published_base, settings_of
 from .exports import CALENDAR_FILE, FEED_FILE
 from .nodes_util import para
 
@@ -29,9 +29,9 @@ def setup_follow(app: Sphinx) -> None:
 def add_follow_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if docname != app.config.root_doc or app.builder.format != "html":
         return
-    data_dir = str(app.config.archive_data_dir)
+    data_dir = settings_of(app).data_dir
     calendar, feed = f"{data_dir}/{CALENDAR_FILE}", f"{data_dir}/{FEED_FILE}"
-    subscribe = webcal_address(ArchiveConfig.base_url(app.config), calendar)
+    subscribe = webcal_address(published_base(app.config), calendar)
     linked = {str(ref.get("refuri", "")): ref for ref in doctree.findall(nodes.reference)}
     parts: list[nodes.Node | str] = []
     if calendar in linked:

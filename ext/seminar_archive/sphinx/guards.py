@@ -164,7 +164,7 @@ class AddressTransform(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         root = Path(self.env.srcdir)
         page_dir = Path(self.env.doc2path(self.env.current_document.docname)).parent
-        hosts = tuple(str(host) for host in self.config.archive_image_hosts or ())
+        hosts = tuple(str(host) for host in settings_of(self.config).image_hosts)
         for finding in findings(self.document, root, page_dir, hosts):
             if not finding.repeated:
                 logger.warning(render_message(finding.key, finding.args, _language(self.config)),

@@ -24,7 +24,7 @@ from ..standards.dublincore import SCHEMA_LINKS, DublinCore, dublin_core, meta_t
 from ..standards.oaipmh import MODS, OAI_DC, HarvestRecord, Repository, repository_host, static_repository
 from ..standards.records import mods_record
 from .citing import CITABLE_KINDS, record_for
-from .config import ArchiveConfig
+from .config import published_base, settings_of
 from .domain import build_state
 from .nodes_util import file_link, para
 from .versioning import copy_redirected_downloads, last_changed
@@ -104,14 +104,14 @@ def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
     for record in records:
         write_if_changed(outdir / oai_dc_path(state, by_id[record.item_id]), oai_dc_xml(record.metadata))
     copy_redirected_downloads(app, state, (OAI_DC_SUFFIX,))
-    emails = tuple(e for e in str(app.config.archive_oai_admin_email or "").split() if e)
+    emails = tuple(e for e in settings_of(app).oai_admin_email.split() if e)
     if not emails:
         logger.info("[archive] no data/%s: archive_oai_admin_email is not set (OAI-PMH requires an address)",
                     OAI_FILE)
         return
-    base = ArchiveConfig.base_url(app.config)
+    base = published_base(app.config)
     own_url = (base or "https://archive.invalid/") + f"{state.config.data_dir}/{OAI_FILE}"
-    gateway = str(app.config.archive_oai_gateway or "")
+    gateway = settings_of(app).oai_gateway
     repository = Repository(name=str(app.config.project), base_url=_gateway_url(gateway, own_url),
                             admin_emails=emails, host=repository_host(base))
     write_if_changed(outdir / state.config.data_dir / OAI_FILE, static_repository(repository, records, (OAI_DC, MODS)))

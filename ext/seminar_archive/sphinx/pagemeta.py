@@ -19,7 +19,7 @@ from .. import cards
 from ..descriptions import describe
 from ..model import Item
 from ..readcache import write_if_changed
-from .config import ArchiveConfig
+from .config import published_base
 from .domain import build_state
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def card_path(docname: str) -> str:
 
 def card_url(app: Sphinx, item: Item) -> str:
     """The card's absolute URL ("" when cards cannot be drawn here or the site has no address)."""
-    base = ArchiveConfig.base_url(app.config)
+    base = published_base(app.config)
     if not base or not cards.available() or item.kind not in DESCRIBED_KINDS:
         return ""
     return base + card_path(item.docname)

@@ -24,7 +24,7 @@ from ..standards.citationcff import ArchiveFacts, citation_cff
 from ..standards.records import STANDARD_FORMATS, file_name
 from ..standards.signposting import Link, Signposts, head_links, linkset_json, signposts
 from .citing import CITABLE_KINDS, FORMATS, download_name
-from .config import ArchiveConfig
+from .config import published_base, settings_of
 from .domain import build_state
 from .harvest import oai_dc_path
 from .pagemeta import card_url
@@ -64,13 +64,13 @@ def jsonld_path(state: BuildState, item: Item) -> str:
 def license_url(app: Sphinx) -> str:
     """The configured licence's address: ``archive_license_url``, else the SPDX page of
     ``archive_license``; "" when none is configured."""
-    url = str(app.config.archive_license_url or "").strip()
-    spdx = str(app.config.archive_license or "").strip()
+    url = settings_of(app).license_url.strip()
+    spdx = settings_of(app).license.strip()
     return url or (f"https://spdx.org/licenses/{spdx}.html" if spdx else "")
 
 
 def item_signposts(app: Sphinx, state: BuildState, item: Item) -> Signposts | None:
-    base = ArchiveConfig.base_url(app.config)
+    base = published_base(app.config)
     if not base:
         return None
     metadata = [Link("describedby", base + download_name(item.docname, fmt.suffix), MEDIA_TYPES[fmt.suffix])
@@ -120,22 +120,17 @@ def write_signposting_files(app: Sphinx, exception: BaseException | None) -> Non
 
 
 def citation_file(app: Sphinx, state: BuildState) -> str:
-    base = ArchiveConfig.base_url(app.config)
+    base = published_base(app.config)
     facts = ArchiveFacts(
         title=str(app.config.project),
         fallback_author=str(app.config.author or ""),
         url=base if base and not is_placeholder(base) else "",
-        version=state.config.version, license=str(app.config.archive_license or "").strip(),
-        doi=str(app.config.archive_doi or "").strip())
+        version=state.config.version, license=settings_of(app).license.strip(),
+        doi=settings_of(app).doi.strip())
     return citation_cff(state.archive, facts)
 
 
 def setup_signposting(app: Sphinx) -> None:
-    # The archive's licence, when its holders have chosen one: an SPDX identifier ("CC-BY-4.0"),
-    # and its address if not the SPDX page. None is invented: without them no licence is linked.
-    app.add_config_value("archive_license", "", "html", types=(str,))
-    app.add_config_value("archive_license_url", "", "html", types=(str,))
-    # The archive's own DOI (bare, 10.prefix/suffix), once registered: in CITATION.cff.
-    app.add_config_value("archive_doi", "", "html", types=(str,))
+    # archive_license, archive_license_url and archive_doi: settings.py.
     app.connect("html-page-context", _add_head, priority=906)
     app.connect("build-finished", write_signposting_files)

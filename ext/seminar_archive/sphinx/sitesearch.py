@@ -142,7 +142,7 @@ def _page_weight(page: PlannedPage | None) -> float:
 
 def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
     body = context.get("body")
-    if doctree is None or not isinstance(body, str) or not app.config.archive_search_index:
+    if doctree is None or not isinstance(body, str) or not settings_of(app).search_index:
         return  # pages Sphinx makes (search, genindex) are not searched
     domain = app.env.domains.get(WARNING_TYPE)
     state = getattr(domain, "build", None)
@@ -162,7 +162,7 @@ def _warn(app: Sphinx, key: str, **args: object) -> None:
 
 
 def _program(app: Sphinx) -> str:
-    configured = str(app.config.archive_pagefind or "")
+    configured = settings_of(app).pagefind
     if configured:
         return configured
     import pagefind_bin  # type: ignore[import-untyped]  # no type hints; installed with the project
@@ -171,7 +171,7 @@ def _program(app: Sphinx) -> str:
 
 
 def index_site(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.format != "html" or not app.config.archive_search_index:
+    if exception is not None or app.builder.format != "html" or not settings_of(app).search_index:
         return
     try:
         program = _program(app)

@@ -16,14 +16,14 @@ from ..loader import load_archive
 from ..model import Archive, Item
 from ..pageplan import PlannedPage
 from ..readcache import ReadCache
-from .config import ArchiveConfig
+from ..settings import ArchiveSettings
 from .sidebar import SidebarCache
 from .titles import TitleCache
 
 
 @dataclass
 class BuildState:
-    config: ArchiveConfig
+    config: ArchiveSettings
     archive: Archive
     diagnostics: Diagnostics
     pages: dict[str, PlannedPage]
@@ -55,7 +55,7 @@ class BuildState:
         return {item.docname: item for item in self.archive.items()}
 
     @classmethod
-    def load(cls, srcdir: Path, config: ArchiveConfig, exclude: tuple[str, ...] = (),
+    def load(cls, srcdir: Path, config: ArchiveSettings, exclude: tuple[str, ...] = (),
              url_for: Callable[[str], str] | None = None,
              latest_url_for: Callable[[str], str] | None = None,
              read_cache: ReadCache | None = None) -> BuildState:

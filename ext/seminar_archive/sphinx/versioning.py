@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..diagnostics import Diagnostics
 from ..sitefiles import RELEASES_FILE, check_redirects, load_redirects, load_releases
 from ..versions import CURRENT
-from .config import ArchiveConfig, settings_of
+from .config import published_base, settings_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,7 +69,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
             options["article_footer_items"] = [*footer, "archive-last-changed.html"]
         config.html_theme_options = options
     # Keep the root as written, before html_baseurl becomes this version's address.
-    config.archive_site_url = str(config.archive_site_url or "") or ArchiveConfig.base_url(config)
+    config.archive_site_url = str(config.archive_site_url or "") or published_base(config)
     root = site_url(config)
     if archive.version:
         config.version = config.release = archive.version
@@ -197,7 +197,7 @@ def write_sitemap(app: Sphinx, state: BuildState) -> None:
     pages written by the current build, in the order the writer processes finish)."""
     ElementTree.register_namespace("", SITEMAP_NS)
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
-    base = ArchiveConfig.base_url(app.config)
+    base = published_base(app.config)
     if not base:
         return
     redirected = set(app.config.redirects)
