@@ -21,7 +21,7 @@ import pybtex.errors
 import pytest
 from pybtex.database import BibliographyData, parse_string
 
-from seminar_archive.citations.common import fold
+from seminar_archive.citations.common import one_line
 from seminar_archive.citations.record import CitationRecord, Name
 
 
@@ -148,7 +148,7 @@ def pandoc_name(name: dict[str, str]) -> str:
 def tex_reading(text: str) -> str:
     """What TeX (and so pandoc) makes of plain text: one line, and ASCII quotes as typographic
     ones, since that is how TeX prints ' and ` (BibTeX has no way to ask otherwise)."""
-    return fold(text).replace("'", "’").replace("`", "‘")
+    return one_line(text).replace("'", "’").replace("`", "‘")
 
 
 def name_reading(text: str) -> str:

@@ -30,7 +30,7 @@ from .bodyrefs import DEFAULT_MYST_EXTENSIONS, check_body_references, check_rele
 from .checks import closest
 from .diagnostics import Diagnostic, Diagnostics
 from .loader import Layout, load_archive
-from .messages import render_message
+from .messages import did_you_mean, render_message
 from .model import Archive
 from .pagescan import scan_pages
 from .publish import PublishError, publish
@@ -111,8 +111,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "unreadable": ("{path} ne peut pas être lu : {reason}", "{path} cannot be read: {reason}"),
 }
 
-_HINT = {"fr": " ; vouliez-vous dire « {} » ?", "en": "; did you mean '{}'?"}
-
 
 @dataclass(frozen=True)
 class Context:
@@ -129,7 +127,7 @@ class Context:
         return (french if self.lang == "fr" else english).format(**args)
 
     def hint(self, suggestion: str) -> str:
-        return _HINT["fr" if self.lang == "fr" else "en"].format(suggestion) if suggestion else ""
+        return did_you_mean(suggestion, self.lang)
 
     def shown(self, path: Path) -> str:
         """A path as the archivist typed it: relative to the current folder when inside it."""

@@ -7,11 +7,12 @@ them, so the order is total and stable (as in dictionary order, accents break ti
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from .folding import strip_accents
 from .model import Organisation, Person
 
+# Opened before an article is looked for ("L’Œuvre" files as "oeuvre").
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'"})
 _IGNORED = re.compile(r"[\s'\-.,()\[\]«»“”\"]+")
 _ARTICLES = re.compile(r"^(l'|le |la |les )", re.IGNORECASE)
@@ -19,8 +20,7 @@ _ARTICLES = re.compile(r"^(l'|le |la |les )", re.IGNORECASE)
 
 def base_letters(text: str) -> str:
     """Lower-case letters and digits without accents: 'Élodie Œuvray' -> 'elodie oeuvray'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(text.replace("’", "'")).casefold()  # casefold also opens ß as ss
 
 
 # Pure functions of a name, asked again by every A–Z page of a large archive.

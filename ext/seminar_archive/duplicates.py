@@ -10,12 +10,12 @@ of its ``variants``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostics, Problem
+from .folding import strip_accents
 from .homoglyphs import latin_skeleton
 from .model import Person
 
@@ -31,10 +31,7 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—.’'`,]+")
 def fold(text: str) -> str:
     """Lower case, no accents, ligatures opened (œ → oe), letters of other scripts that imitate
     Latin ones read as those (a Cyrillic "е" as "e": homoglyphs.py)."""
-    text = latin_skeleton(text)
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE").replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(latin_skeleton(text)).casefold()  # casefold also opens ß as ss
 
 
 def tokens(text: str) -> list[str]:

@@ -147,13 +147,19 @@ RULES_FR = {
 _HINT = {"fr": " ; vouliez-vous dire « {} » ?", "en": "; did you mean '{}'?"}
 
 
+def did_you_mean(suggestion: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The hint that ends a message: " ; vouliez-vous dire « x » ?", or "" without a suggestion.
+    The one spelling of it, for the build's warnings and the command's refusals alike."""
+    return _HINT["fr" if lang == "fr" else "en"].format(suggestion) if suggestion else ""
+
+
 def render_message(key: str, args: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> str:
     """The message ``key`` in ``lang`` ("fr" or "en"), filled with ``args``."""
     french, english = CATALOGUE[key]
     template = french if lang == "fr" else english
     language = "fr" if lang == "fr" else "en"
     suggestion = args.get("suggestion")
-    hint = _HINT[language].format(suggestion) if suggestion else ""
+    hint = did_you_mean(str(suggestion or ""), language)
     values = dict(args)
     if language == "fr" and key == "yaml-syntax":
         values["detail"] = YAML_DETAILS_FR.get(str(values.get("detail")), values.get("detail"))

@@ -6,12 +6,13 @@ Everything the extension renders and exports is derived from an :class:`Archive`
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
+
+from .folding import strip_accents
 
 
 class Role(StrEnum):
@@ -46,8 +47,7 @@ class SourceRef:
 def theme_key(theme: str) -> str:
     """What identifies a theme, and its anchor: 'Données de santé' -> 'donnees-de-sante'. Accents,
     case, ligatures and punctuation aside, two spellings with one key are one theme."""
-    text = theme.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    folded = strip_accents(theme).casefold()
     return "-".join("".join(c if c.isalnum() else " " for c in folded).split()) or "theme"
 
 

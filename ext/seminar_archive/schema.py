@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from typing import Any
 import jsonschema
 
 from . import limits
+from .checks import closest
 from .diagnostics import Problem
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -111,9 +111,9 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | i
         allowed = sorted(schema_part.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
         name = extra[0] if extra else "?"
-        close = difflib.get_close_matches(name, allowed, n=1)
+        close = closest(name, allowed)
         if close:
-            return Problem.UNKNOWN_FIELD, (*path, name), "unknown-field", {"name": name, "suggestion": close[0]}
+            return Problem.UNKNOWN_FIELD, (*path, name), "unknown-field", {"name": name, "suggestion": close}
         return Problem.UNKNOWN_FIELD, (*path, name), "unknown-field-known", {"name": name, "known": ", ".join(allowed)}
     field = _field(path)
     value = error.instance

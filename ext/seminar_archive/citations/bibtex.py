@@ -35,7 +35,7 @@ from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
 from ..textfr import date_fr
-from .common import fold, reading_list
+from .common import one_line, reading_list
 from .record import CitationRecord, Name, supplied_note
 
 LANGID = {"fr": "french", "en": "english"}
@@ -100,7 +100,7 @@ def _escape(text: str, start: int, end: int, lone: set[int]) -> str:
 
 def latex_text(text: str) -> str:
     """Plain Unicode text as the LaTeX of a BibTeX value, on one line."""
-    text = fold(text)
+    text = one_line(text)
     return _escape(text, 0, len(text), _unpaired_braces(text))
 
 
@@ -111,7 +111,7 @@ _CORE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 def latex_title(text: str) -> str:
     """A title: escaped, and words holding a capital braced against case changes; a run of such
     words makes one group (``{Health Data Hub}``), punctuation stays outside (``“{IA}``)."""
-    text = fold(text)
+    text = one_line(text)
     lone = _unpaired_braces(text)
     out: list[str] = []
     group: list[str] = []  # escaped words of the brace group being built
@@ -147,7 +147,7 @@ def latex_title(text: str) -> str:
 
 def latex_url_text(url: str) -> str:
     """A URL inside a note: ``\\url`` when it survives being an argument, escaped text otherwise."""
-    url = fold(url)
+    url = one_line(url)
     if _URL_IN_ARGUMENT.fullmatch(url) and "{" not in url:
         return r"\url{" + url + "}"
     return latex_text(url)
@@ -155,7 +155,7 @@ def latex_url_text(url: str) -> str:
 
 def raw_url(url: str) -> str:
     """A ``url`` field: verbatim for biblatex and natbib, so only braces could hurt."""
-    url = fold(url)
+    url = one_line(url)
     if _unpaired_braces(url) or "\\" in url:
         raise ValueError(f"URL {url!r} has a backslash or an unpaired brace: not a valid URL")
     return url
@@ -188,7 +188,7 @@ def _protect_words(part: str) -> str:
 
 def person(name: Name) -> Person:
     """A pybtex Person that the writer prints as ``Family, Given`` (or ``{Corporate}``)."""
-    given, particle, family = (fold(part) for part in (name.given, name.particle, name.family))
+    given, particle, family = (one_line(part) for part in (name.given, name.particle, name.family))
     if particle.endswith(("'", "’")):
         # An elided particle is one word with the family name: "d’Alembert".
         particle, family = "", particle + family

@@ -15,10 +15,12 @@ _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def fold(text: str) -> str:
+def one_line(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space, control characters go,
     no-break spaces stay (but not at either end)."""
     return _BREAKING_SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
 
 def family_with_particle(name: Name) -> str:
     """'de La Fontaine', 'd’Alembert'; an organisation's whole name."""

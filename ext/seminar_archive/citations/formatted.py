@@ -34,7 +34,7 @@ import citeproc
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from .common import fold
+from .common import one_line
 from .csl import csl_item
 from .record import CitationRecord
 
@@ -104,13 +104,13 @@ def _render(record: CitationRecord, output: Any) -> str:
 
 def formatted_citation(record: CitationRecord) -> str:
     """The citation as plain text."""
-    return _DOUBLED_STOP.sub(r"\1", fold(_render(record, formatter.plain)))
+    return _DOUBLED_STOP.sub(r"\1", one_line(_render(record, formatter.plain)))
 
 
 def formatted_citation_html(record: CitationRecord) -> str:
     """The citation as HTML (escaped; one line), its URL a link."""
     text = formatted_citation(record)
-    url = fold(record.url)
+    url = one_line(record.url)
     if url and text.endswith(url):
         link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url, quote=False)}</a>'
         return html.escape(text[: -len(url)], quote=False) + link

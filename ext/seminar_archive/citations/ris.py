@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..textfr import date_fr
-from .common import about_event, family_with_particle, fold, moderators_note
+from .common import about_event, family_with_particle, moderators_note, one_line
 from .record import CitationRecord, Name, supplied_note
 
 TYPES = {"session": "SLIDE", "press": "RPRT", "series": "GEN"}
@@ -69,7 +69,7 @@ def ris_tags(record: CitationRecord) -> list[tuple[str, str]]:
     if record.latest_url and record.latest_url != record.url:
         tags.append(("N1", f"Version la plus récente : {record.latest_url}"))
     tags.append(("ER", ""))
-    return [(tag, fold(value)) for tag, value in tags if value or tag == "ER"]
+    return [(tag, one_line(value)) for tag, value in tags if value or tag == "ER"]
 
 
 def ris_text(record: CitationRecord, newline: str = "\r\n") -> str:

@@ -46,7 +46,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc import model as citeproc_model
 from citeproc.source.json import CiteProcJSON
 
-from .common import fold
+from .common import one_line
 from .csl import csl_item
 from .record import CitationRecord
 
@@ -188,7 +188,7 @@ def styled_citation(record: CitationRecord, style: Style) -> str:
     item = _item(record)
     bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.plain)
     bibliography.register(Citation([CitationItem(str(item["id"]).lower())]))  # citeproc-py lowercases ids
-    text = fold(str(bibliography.bibliography()[0]))
-    url = fold(record.url)
+    text = one_line(str(bibliography.bibliography()[0]))
+    url = one_line(record.url)
     # Curly apostrophes, as citeproc-js prints them; not in the address.
     return url.join(part.replace("'", "\u2019") for part in text.split(url)) if url else text.replace("'", "\u2019")

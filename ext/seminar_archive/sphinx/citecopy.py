@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..citations.common import fold
+from ..citations.common import one_line
 from ..citations.formatted import formatted_citation
 from ..citations.record import CitationRecord
 from .nodes_util import para
@@ -36,7 +36,7 @@ def _copyable_citation(app: Sphinx, config: Config) -> None:
 def citation_box(record: CitationRecord) -> nodes.container:
     """The formatted reference, its address a link, in the box its copy button sits in."""
     text = formatted_citation(record)
-    url = fold(record.url)  # as the formatted text shows it
+    url = one_line(record.url)  # as the formatted text shows it
     if url and text.endswith(url):
         paragraph = para(text[: -len(url)], nodes.reference(url, url, refuri=url), classes=["archive-citation"])
     else:

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..citations.common import fold
+from ..citations.common import one_line
 from ..citations.styled import STYLES, styled_citation
 from ..textfr import typo_fr
 from .citecopy import CITATION_BOX
@@ -59,7 +59,7 @@ class CiteStylesTransform(SphinxTransform):
             if not boxes:
                 return
             record = record_for(state, item)
-            url = fold(record.url)
+            url = one_line(record.url)
             at = block.index(boxes[0]) + 1
             for style in STYLES:
                 try:

@@ -7,7 +7,6 @@ build's model is held by the domain for the duration of one build; it is not pic
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..bodyrefs import REFERENCE_KINDS
+from ..checks import closest
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import render_message
 from .config import settings_of
@@ -136,8 +136,7 @@ class ArchiveDomain(Domain):
                 yield object_id, title, kind, docname, anchor, 1
 
     def closest(self, kind: str, target: str) -> str:
-        match = difflib.get_close_matches(target, list(self.objects.get(kind, {})), n=1, cutoff=0.6)
-        return match[0] if match else ""
+        return closest(target, self.objects.get(kind, {}))
 
     def documents(self) -> Iterable[str]:
         return self.fingerprints.keys()

@@ -9,11 +9,12 @@ the same stemmer. Registered in place of Sphinx's French (``app.add_search_langu
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import sphinx.search
 from sphinx.search.fr import SearchFrench
+
+from ..folding import strip_accents
 
 # Sphinx's own minified Snowball stemmers (base and French), as its French search uses them.
 _MINIFIED = Path(sphinx.search.__file__).parent / "minified-js"
@@ -34,8 +35,7 @@ _JS_FOLDING = """
 
 def fold(word: str) -> str:
     """Lower case, accents removed, ligatures opened: 'Sécurité' -> 'securite', 'cœur' -> 'coeur'."""
-    word = word.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+    return strip_accents(word).lower()  # lower, not casefold: as the browser's fold (above) does
 
 
 class FoldingFrench(SearchFrench):

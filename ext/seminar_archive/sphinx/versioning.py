@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Diagnostics
 from ..sitefiles import RELEASES_FILE, check_redirects, load_redirects, load_releases
+from ..textfr import date_fr
 from ..versions import CURRENT
 from .config import published_base, settings_of
 
@@ -43,8 +44,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 SWITCHER = "archive-version-switcher.html"
 PYDATA_THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre")
 
 
 def site_url(config: Config) -> str:
@@ -178,17 +177,13 @@ def last_changed(state: BuildState, env: BuildEnvironment, docname: str) -> dt.d
     return state.file_dates.get(path)
 
 
-def french_date(day: dt.date) -> str:
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS_FR[day.month - 1]} {day.year}"
-
-
 def add_last_changed(app: Sphinx, state: BuildState, pagename: str, context: dict[str, Any]) -> None:
     when = last_changed(state, app.env, pagename)
     context["last_updated"] = None
     context["archive_version"] = state.config.version
     if when is None:
         return
-    context["archive_last_changed"] = french_date(when.date())
+    context["archive_last_changed"] = date_fr(when.date())
     context["archive_last_changed_iso"] = when.date().isoformat()
 
 
@@ -246,7 +241,7 @@ class ArchiveChangelog(SphinxDirective):
             result.append(nodes.paragraph(text="Aucune version n’a encore été publiée."))
         for release in reversed(releases):
             section = nodes.section(ids=[f"version-{release.name.replace('.', '-')}"])
-            section += nodes.title(text=f"Version {release.name} — {french_date(release.date)}")
+            section += nodes.title(text=f"Version {release.name} — {date_fr(release.date)}")
             for label, entries, entry_lines in (("Ajouts", release.added, release.added_lines),
                                                 ("Corrections", release.corrected, release.corrected_lines)):
                 if not entries:
