@@ -150,12 +150,6 @@ def build(values: Mapping[str, object]) -> tuple[ArchiveSettings, list[Invalid]]
     return ArchiveSettings(**chosen), invalid
 
 
-def language_of(values: Mapping[str, object]) -> str:
-    """The language of the warnings, before the other values are checked (their warnings use it)."""
-    value = values.get(PREFIX + "language", "fr")
-    return value if isinstance(value, str) and value in LANGUAGES else "fr"
-
-
 def read_conf(docs: Path) -> dict[str, object]:
     """The plain values (``name = literal``) that conf.py sets, read without running it: how the
     ``archive`` command and the versions build read conf.py ({} when it cannot be read)."""

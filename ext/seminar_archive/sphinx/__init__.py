@@ -11,7 +11,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from .. import __version__
-from ..diagnostics import WARNING_TYPE, Diagnostic
+from ..diagnostics import WARNING_TYPE
 from ..readcache import ReadCache
 from . import encoding
 from .bagdigests import setup_bag_digests
@@ -25,6 +25,7 @@ from .configcheck import setup_config_check
 from .directives import ArchiveSchemaReference, ArchiveWarnings
 from .domain import OBJECT_TYPES, ArchiveDomain, ArchiveXRefRole, warn_missing_reference
 from .eaccpf import setup_eaccpf
+from .emit import report
 from .exports import feed_links, write_exports
 from .follow import setup_follow
 from .generate import write_pages
@@ -80,14 +81,6 @@ def _domain(env: BuildEnvironment) -> ArchiveDomain:
     return domain
 
 
-def report(app: Sphinx, diagnostic: Diagnostic) -> None:
-    """Emit one problem as a Sphinx warning, located in its file."""
-    path = Path(app.srcdir) / diagnostic.path
-    location = f"{path}:{diagnostic.line}" if diagnostic.line else str(path)
-    message = diagnostic.render(settings_of(app).language)
-    logger.warning(message, location=location, type=WARNING_TYPE, subtype=diagnostic.problem.subtype)
-
-
 def on_builder_inited(app: Sphinx) -> None:
     config = settings_of(app)
     # Kept beside Sphinx's own pickles: a clean build (no doctrees) reads every page afresh.
@@ -140,7 +133,7 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     state = _domain(env).build
-    report_redirect_problems(app, env, state, report)
+    report_redirect_problems(app, env, state)
     if state is not None and state.config.title_cache:
         install_title_cache(app, env, state.titles)
 

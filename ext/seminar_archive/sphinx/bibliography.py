@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..bibfile import check_configured
 from ..diagnostics import Diagnostics
+from .emit import report
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,8 +22,6 @@ def on_builder_inited(app: Sphinx) -> None:
     names = getattr(app.config, "bibtex_bibfiles", None)
     if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
         return
-    from . import report  # the extension's one way to emit a problem
-
     diagnostics = Diagnostics()
     checked = check_configured(Path(app.confdir), list(names), diagnostics)
     for diagnostic in diagnostics:

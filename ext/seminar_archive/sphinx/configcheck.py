@@ -11,18 +11,13 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util import logging
-
-from ..diagnostics import WARNING_TYPE, Problem
-from ..messages import render_message
-from ..settings import PREFIX, ArchiveSettings, build, language_of
+from ..diagnostics import Problem
+from ..settings import PREFIX, ArchiveSettings, build
+from .emit import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-
-logger = logging.getLogger(__name__)
-
 
 def _lines(conf: Path) -> dict[str, int]:
     """The line where conf.py last assigns each name."""
@@ -44,17 +39,14 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     _settings, invalid = build(values)
     if not invalid:
         return
-    language = language_of(values)
     lines = _lines(Path(app.confdir) / "conf.py")
     for bad in invalid:
+        args: dict[str, object] = {"name": bad.name, "value": bad.value, "default": bad.default}
         if bad.allowed:
-            message = render_message("config-choice", {"name": bad.name, "value": bad.value, "default": bad.default,
-                                                       "allowed": ", ".join(map(repr, bad.allowed))}, language)
-        else:
-            message = render_message("config-type", {"name": bad.name, "value": bad.value, "default": bad.default},
-                                     language)
+            args["allowed"] = ", ".join(map(repr, bad.allowed))
         location = f"{Path(app.confdir) / 'conf.py'}:{lines.get(bad.name, 1)}"
-        logger.warning(message, location=location, type=WARNING_TYPE, subtype=Problem.BAD_VALUE.subtype)
+        # The language is read before the invalid values are replaced: an invalid one counts as French.
+        warn(config, Problem.BAD_VALUE, "config-choice" if bad.allowed else "config-type", args, location)
         setattr(config, bad.name, bad.default)
 
 

@@ -14,14 +14,12 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
 from sphinx.roles import XRefRole
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..bodyrefs import REFERENCE_KINDS
 from ..checks import closest
 from ..diagnostics import WARNING_TYPE, Problem
-from ..messages import render_message
-from .config import settings_of
+from .emit import warn
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
 
     from .state import BuildState
 
-logger = logging.getLogger(__name__)
 
 OBJECT_TYPES = REFERENCE_KINDS  # kind -> its French name
 
@@ -149,10 +146,8 @@ def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) 
     assert isinstance(domain, ArchiveDomain)
     kind, target = node["reftype"], node["reftarget"]
     label = OBJECT_TYPES.get(kind, kind)
-    message = render_message("unknown-ref", {"label": label, "target": target, "kind": kind,
-                                             "suggestion": domain.closest(kind, target)},
-                             settings_of(app).language)
-    logger.warning(message, location=node, type=WARNING_TYPE, subtype=Problem.REFERENCE.subtype)
+    warn(app, Problem.REFERENCE, "unknown-ref", {"label": label, "target": target, "kind": kind,
+                                                 "suggestion": domain.closest(kind, target)}, node)
     return True
 
 

@@ -25,26 +25,18 @@ from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include as SphinxInclude
 from sphinx.directives.patches import CSVTable
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
 
 from ..addresses import config_address_problems, is_safe_address
 from ..addresses import shown as shown_address
 from ..containment import inside, outside_links, readable_inside
-from ..diagnostics import WARNING_TYPE, Diagnostics, Problem
+from ..diagnostics import Diagnostics, Problem
 from ..doctreecheck import Finding, LocatedMeta, findings, node_line
-from ..messages import render_message
 from .config import settings_of
+from .emit import report, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-
-logger = logging.getLogger(__name__)
-
-
-def _language(config: Any) -> str:
-    return settings_of(config).language
-
 
 def _argument(text: str) -> str:
     """A path argument as docutils reads it: lines joined, spaces at their ends dropped."""
@@ -59,9 +51,7 @@ class _Guard(Directive):  # type: ignore[misc]
         return f"{source}:{line}" if line else str(source)
 
     def _refuse(self, key: str, problem: Problem = Problem.OUTSIDE_FILE, **args: object) -> list[nodes.Node]:
-        env = self.state.document.settings.env
-        logger.warning(render_message(key, args, _language(env.config)), location=self._where(),
-                       type=WARNING_TYPE, subtype=problem.subtype)
+        warn(self.state.document.settings.env, problem, key, args, self._where())
         return []
 
     def _docs(self) -> tuple[Path, Path]:
@@ -167,9 +157,7 @@ class AddressTransform(SphinxTransform):
         hosts = tuple(str(host) for host in settings_of(self.config).image_hosts)
         for finding in findings(self.document, root, page_dir, hosts):
             if not finding.repeated:
-                logger.warning(render_message(finding.key, finding.args, _language(self.config)),
-                               location=_location(finding, self.document), type=WARNING_TYPE,
-                               subtype=finding.problem.subtype)
+                warn(self.config, finding.problem, finding.key, finding.args, _location(finding, self.document))
             _neutralise(finding.node)
 
 
@@ -224,9 +212,7 @@ def check_configuration(app: Sphinx, config: Config) -> None:
             options.pop(key, None)
             setattr(config, name, options)
     for diagnostic in diagnostics:
-        location = f"{conf}:{diagnostic.line}" if diagnostic.line else str(conf)
-        logger.warning(diagnostic.render(_language(config)), location=location, type=WARNING_TYPE,
-                       subtype=diagnostic.problem.subtype)
+        report(config, diagnostic, conf)
 
 
 def exclude_outside_links(app: Sphinx, config: Config) -> None:

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostics
 from ..sitefiles import load_releases
+from .emit import report
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    from . import report  # the extension's one way to emit a problem
-
     diagnostics = Diagnostics()
     load_releases(Path(app.srcdir), diagnostics)
     for diagnostic in diagnostics:

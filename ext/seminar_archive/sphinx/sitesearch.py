@@ -21,12 +21,12 @@ from sphinx.util import logging
 
 from .. import pageplan
 from ..diagnostics import WARNING_TYPE, Problem
-from ..messages import render_message
 from ..model import Event, Organisation, Person, PressRelease, Session
 from ..textfr import MONTHS, date_fr
 from .citestyles import STYLE_BOX
 from .config import settings_of
 from .configcheck import _lines as config_lines
+from .emit import warn
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -153,12 +153,10 @@ def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str,
 
 
 def _warn(app: Sphinx, key: str, **args: object) -> None:
-    lang = settings_of(app).language
     conf = Path(app.confdir) / "conf.py"
     # At the line that names the program when conf.py does, else at its top.
     line = config_lines(conf).get("archive_pagefind", 1) if conf.is_file() else 1
-    logger.warning(render_message(key, args, lang), location=f"{conf}:{line}",
-                   type=WARNING_TYPE, subtype=Problem.SEARCH_INDEX.subtype)
+    warn(app, Problem.SEARCH_INDEX, key, args, f"{conf}:{line}")
 
 
 def _program(app: Sphinx) -> str:

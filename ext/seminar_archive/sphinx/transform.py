@@ -9,19 +9,15 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
 
 from ..diagnostics import WARNING_TYPE, Problem
-from ..messages import render_message
 from ..pageplan import PERSON, THEME, theme_slug
 from ..sourcedocs import source_document
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
-from .config import settings_of
 from .corrections import correction_link
 from .domain import ArchiveDomain
+from .emit import warn
 from .render import render_page
-
-logger = logging.getLogger(__name__)
 
 # Pages of one record, where a reader may spot a mistake to report.
 CORRECTABLE = ("session", "press", "event", "series", "person", "org")
@@ -105,8 +101,7 @@ class RawHtmlTransform(SphinxTransform):
                 continue
             shown = " ".join(text.split())
             shown = shown if len(shown) <= 60 else shown[:57] + "…"
-            logger.warning(render_message("raw-html", {"html": shown}, settings_of(self.config).language),
-                           location=raw, type=WARNING_TYPE, subtype=Problem.RAW_HTML.subtype)
+            warn(self.config, Problem.RAW_HTML, "raw-html", {"html": shown}, raw)
             as_text: nodes.Element
             if isinstance(raw.parent, nodes.TextElement):
                 as_text = nodes.literal(text, text, classes=["archive-raw-html"])

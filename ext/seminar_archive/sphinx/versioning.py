@@ -20,7 +20,6 @@ from xml.etree import ElementTree
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Diagnostics
@@ -28,6 +27,7 @@ from ..sitefiles import RELEASES_FILE, check_redirects, load_redirects, load_rel
 from ..textfr import date_fr
 from ..versions import CURRENT
 from .config import published_base, settings_of
+from .emit import report
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
     from .state import BuildState
 
-logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 SWITCHER = "archive-version-switcher.html"
@@ -149,8 +148,7 @@ def latest_url_maker(app: Sphinx) -> Callable[[str], str] | None:
     return lambda docname: f"{root}latest/{builder.get_target_uri(docname)}"
 
 
-def report_redirect_problems(app: Sphinx, env: BuildEnvironment, state: BuildState | None,
-                             report: Callable[[Sphinx, Any], None]) -> None:
+def report_redirect_problems(app: Sphinx, env: BuildEnvironment, state: BuildState | None) -> None:
     """Drop the redirects that cannot work (and say why), once the documents are known."""
     diagnostics = Diagnostics()
     raw = load_redirects(Path(app.srcdir), diagnostics)
