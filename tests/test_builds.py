@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import BuildFn, cli_build, copy_root, html_files, warnings_of
-from seminar_archive.sphinx import jinjaenv
+from seminar_archive.sphinx.perf import templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -209,7 +209,7 @@ def test_page_titles_do_not_keep_the_documents_they_were_rendered_in(build: Buil
 
 
 def test_a_build_leaves_its_objects_frozen_until_the_next_build(build: BuildFn, tmp_path: Path) -> None:
-    """collector.py: a build ends with what it made frozen, so the process's exit does not walk
+    """perf/gcfreeze.py: a build ends with what it made frozen, so the process's exit does not walk
     it; the next build in the same process first gives it back to the collector (here, one that
     freezes nothing), so builds in one process do not pile up."""
     first = build(copy_root("basic", tmp_path / "frozen"))
@@ -230,7 +230,7 @@ class _Cycle:
 
 def test_objects_are_frozen_in_batches_while_pages_are_read_and_written(
         make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
-    """collector.py: every ``archive_freeze_every`` pages read, and again every so many pages
+    """perf/gcfreeze.py: every ``archive_freeze_every`` pages read, and again every so many pages
     written, what is alive is frozen, after a collection: garbage made just before a freeze is
     freed, not frozen with the rest."""
     frozen: dict[str, list[int]] = {"source-read": [], "doctree-resolved": []}
@@ -278,7 +278,7 @@ def test_objects_are_frozen_in_batches_while_pages_are_read_and_written(
 
 
 def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
-    """jinjaenv.py: the templates' bytecode is kept beside the doctrees; a template edited between
+    """perf/templates.py: the templates' bytecode is kept beside the doctrees; a template edited between
     two builds shows its new text (the cache checks the template's text, not only its name)."""
     srcdir = copy_root("basic", tmp_path)
     (srcdir / "_templates").mkdir()
@@ -290,7 +290,7 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tm
     assert first.returncode == 0, first.stderr
     page = first.outdir / "sessions" / "ser-01.html"
     assert '<p class="probe">first</p>' in page.read_text(encoding="utf-8")
-    cached = list((first.outdir / ".doctrees" / jinjaenv.CACHE_DIR).iterdir())
+    cached = list((first.outdir / ".doctrees" / templates.CACHE_DIR).iterdir())
     assert len(cached) > 10  # the theme's templates and ours
     probe.write_text('<p class="probe">second</p>\n', encoding="utf-8")
     second = cli_build(srcdir, "-W")
@@ -300,9 +300,9 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tm
 
 
 def test_templates_are_not_checked_for_changes_while_a_build_runs(build: BuildFn, tmp_path: Path) -> None:
-    """jinjaenv.py: Jinja does not stat every included template on every page, and compiles into
+    """perf/templates.py: Jinja does not stat every included template on every page, and compiles into
     the cache beside the doctrees."""
     app = build(copy_root("basic", tmp_path))
     environment = app.builder.templates.environment  # type: ignore[attr-defined]
     assert environment.auto_reload is False
-    assert Path(environment.bytecode_cache.directory) == Path(app.doctreedir) / jinjaenv.CACHE_DIR
+    assert Path(environment.bytecode_cache.directory) == Path(app.doctreedir) / templates.CACHE_DIR

@@ -48,7 +48,7 @@ def test_person_sidebars_list_one_small_group(tmp_path: Path) -> None:
 
 
 def test_shared_sidebars_are_the_themes_own(tmp_path: Path) -> None:
-    """Sidebars derived from their section's (sidebar.py) and titles rendered once (titles.py) are
+    """Sidebars derived from their section's (perf/sidebars.py) and titles rendered once (perf/titles.py) are
     byte for byte what the theme and Sphinx render page by page, across sessions, people,
     organisations, split letters and decades."""
     srcdir = tmp_path / "archive"

@@ -65,10 +65,10 @@ class ArchiveSettings:
                                  rebuild="")
     freeze_long_lived: bool = _setting(True, "Let Python's cycle collector skip what a build keeps to its end (the "
                                        "environment, the archive) in its collections and when the process ends "
-                                       "(collector.py). Same HTML either way.", rebuild="")
+                                       "(perf/gcfreeze.py). Same HTML either way.", rebuild="")
     freeze_every: int = _setting(200, "Also freeze what has piled up every so many pages read, and every so many "
                                  "pages written (not when writing in parallel); 0: only once the build is set "
-                                 "up, once every page is read and at the end (collector.py). Same HTML either "
+                                 "up, once every page is read and at the end (perf/gcfreeze.py). Same HTML either "
                                  "way.", rebuild="")
     language: str = _setting("fr", "The language of the archive's warnings: \"fr\" (the default, for archivists) "
                              "or \"en\".", choices=LANGUAGES)

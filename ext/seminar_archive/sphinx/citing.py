@@ -26,7 +26,9 @@ from ..readcache import MadeFrom, code_digest, write_if_changed
 from ..textfr import typo_fr
 from .citecopy import citation_box
 from .config import published_base
+from .domain import build_state
 from .nodes_util import file_link, para, section
+from .pagemeta import card_url
 
 logger = logging.getLogger(__name__)
 
@@ -212,3 +214,15 @@ def person_downloads(archive: Archive, person_id: str, docname: str) -> nodes.No
         links.append(file_link(docname, download_name(person_bibliography_docname(person_id), fmt.suffix), fmt.label))
     # Out of the search index, as the cite block is: the format names are on every such page.
     return para(*links, classes=["archive-person-bibliography", "no-search"])
+
+
+def _add_citation_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                       doctree: object) -> None:
+    state = build_state(app.env)
+    if state is not None:
+        add_head(state, pagename, context, lambda item: card_url(app, item))
+
+
+def setup_citation_head(app: Sphinx) -> None:
+    # After the theme's own handlers; the feed links and the theme's mends follow at the same priority.
+    app.connect("html-page-context", _add_citation_head, priority=900)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["PREFIX", "add_config_values", "published_base", "settings_of"]
+__all__ = ["PREFIX", "published_base", "settings_of", "setup_settings"]
 
 
 _FROZEN = "_archive_settings"
@@ -42,7 +42,7 @@ def _freeze(app: Sphinx, config: Config) -> None:
     config.__dict__[_FROZEN] = _from_config(config)
 
 
-def add_config_values(app: Sphinx) -> None:
+def setup_settings(app: Sphinx) -> None:
     for f in fields(ArchiveSettings):
         app.add_config_value(PREFIX + f.name, default_of(f), f.metadata["rebuild"], types=f.metadata["types"])
     # After every config-inited handler that adjusts a value (they run at 100-600).

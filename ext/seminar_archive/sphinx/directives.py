@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -18,6 +18,9 @@ from .. import schema
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
 from ..textfr import typo_fr
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 # `code`, or ``code with a ` in it`` (Markdown's double backticks, one space inside each).
 _CODE = re.compile(r"``\s?(.+?)\s?``|`([^`]+)`")
@@ -189,3 +192,8 @@ class ArchiveSchemaReference(SphinxDirective):
         result: list[nodes.Node] = [para(english(intro))] if intro else []
         result.append(table(["Champ", "Type", "Obligatoire", "Description (du schéma)"], rows, [18, 22, 10, 50]))
         return result
+
+
+def setup_directives(app: Sphinx) -> None:
+    app.add_directive("archive-warnings", ArchiveWarnings)
+    app.add_directive("archive-schema-reference", ArchiveSchemaReference)

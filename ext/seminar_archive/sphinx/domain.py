@@ -23,6 +23,7 @@ from .emit import warn
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -156,3 +157,10 @@ def build_state(env: BuildEnvironment) -> BuildState | None:
     has been read, or when another extension took the domain's name)."""
     domain = env.domains[WARNING_TYPE]
     return domain.build if isinstance(domain, ArchiveDomain) else None
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(ArchiveDomain)
+    for kind in OBJECT_TYPES:
+        app.add_role(kind, ArchiveXRefRole(kind))
+    app.connect("warn-missing-reference", warn_missing_reference)

@@ -12,6 +12,7 @@ import codecs
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from typing_extensions import Buffer
 
 NAME = "seminar-archive-utf-8"
@@ -42,3 +43,15 @@ def register() -> None:
         codecs.lookup(NAME)
     except LookupError:
         codecs.register(_search)
+
+
+def _tolerant_encoding(app: Sphinx) -> None:
+    # A page with bytes that are not UTF-8 is reported by the loader and still built.
+    # Sphinx reads sources with env.settings["input_encoding"], set from the config at each build.
+    if str(app.env.settings.get("input_encoding", "")).lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8"):
+        app.env.settings["input_encoding"] = NAME
+
+
+def setup_encoding(app: Sphinx) -> None:
+    register()
+    app.connect("builder-inited", _tolerant_encoding)

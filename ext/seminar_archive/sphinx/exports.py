@@ -8,7 +8,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
@@ -18,6 +18,7 @@ from ..export_json import archive_document
 from ..feeds import atom_feed, calendar_events, calendar_ics, feed_entries
 from ..readcache import MadeFrom, code_digest, write_if_changed
 from .config import published_base
+from .domain import build_state
 
 logger = logging.getLogger(__name__)
 
@@ -109,3 +110,14 @@ def feed_links(state: BuildState, pathto: Callable[[str, int], str]) -> str:
             f'href="{feed}" />\n'
             f'<link rel="alternate" type="text/calendar" title="Séances du séminaire (iCalendar)" '
             f'href="{calendar}" />\n')
+
+
+def _add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                    doctree: object) -> None:
+    state = build_state(app.env)
+    if state is not None and callable(context.get("pathto")):
+        context["metatags"] = context.get("metatags", "") + feed_links(state, context["pathto"])
+
+
+def setup_feed_links(app: Sphinx) -> None:
+    app.connect("html-page-context", _add_feed_links, priority=900)

@@ -21,6 +21,8 @@ from ..textfr import date_fr, plural
 from .nodes_util import doc_link, para, xref
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from ..model import Archive
     from .domain import ArchiveDomain
     from .state import BuildState
@@ -108,3 +110,8 @@ class ArchiveLatest(_ListingDirective):
             ways += nodes.list_item("", para(doc_link(docname, target, label), f" ({detail})"))
         out += [nodes.rubric("", "Entrer dans l’archive", classes=["archive-home-heading"]), ways]
         return out
+
+
+def setup_home(app: Sphinx) -> None:
+    app.add_directive("archive-timeline", ArchiveTimeline)
+    app.add_directive("archive-latest", ArchiveLatest)

@@ -14,3 +14,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     replaced = neutral_front_matter(source[0])
     if replaced is not None:
         source[0] = replaced
+
+
+def setup_reader(app: Sphinx) -> None:
+    app.connect("source-read", on_source_read)

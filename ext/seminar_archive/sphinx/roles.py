@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
@@ -12,6 +12,9 @@ from ..diagnostics import Problem
 from .domain import build_state
 from .emit import warn
 from .nodes_util import file_link
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
@@ -40,3 +43,8 @@ def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
              (env.current_document.docname, lineno))
         return [nodes.literal(rawtext, text)], []
     return [file_link(env.current_document.docname, f"{folder}/{text}", f"{folder}/{text}")], []
+
+
+def setup_roles(app: Sphinx) -> None:
+    app.add_role("source", source_role)
+    app.add_role("datafile", data_role)

@@ -10,11 +10,15 @@ the same stemmer. Registered in place of Sphinx's French (``app.add_search_langu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sphinx.search
 from sphinx.search.fr import SearchFrench
 
 from ..folding import strip_accents
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 # Sphinx's own minified Snowball stemmers (base and French), as its French search uses them.
 _MINIFIED = Path(sphinx.search.__file__).parent / "minified-js"
@@ -60,3 +64,8 @@ class FoldingFrench(SearchFrench):
         if stemmed is None:
             stemmed = self._stems[word] = str(self.stemmer.stemWord(fold(word)))
         return stemmed
+
+
+def setup_french_search(app: Sphinx) -> None:
+    # French search that ignores accents, in the index and in the reader's query.
+    app.add_search_language(FoldingFrench)

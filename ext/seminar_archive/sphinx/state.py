@@ -17,8 +17,8 @@ from ..model import Archive, Item
 from ..pageplan import PlannedPage
 from ..readcache import ReadCache
 from ..settings import ArchiveSettings
-from .sidebar import SidebarCache
-from .titles import TitleCache
+from .perf.sidebars import SidebarCache
+from .perf.titles import TitleCache
 
 
 @dataclass
@@ -45,9 +45,9 @@ class BuildState:
     citation_records: dict[str, CitationRecord] = field(default_factory=dict)
     # Each record rendered in each citation format, by (format suffix, record): see citing.render.
     citation_texts: dict[tuple[str, CitationRecord], Any] = field(default_factory=dict)
-    # Navigation sidebars shared by the pages of one section (sidebar.py).
+    # Navigation sidebars shared by the pages of one section (perf/sidebars.py).
     sidebars: SidebarCache = field(default_factory=SidebarCache)
-    # Page titles rendered once per build (titles.py).
+    # Page titles rendered once per build (perf/titles.py).
     titles: TitleCache = field(default_factory=TitleCache)
 
     @cached_property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -18,6 +18,9 @@ from .corrections import correction_link
 from .domain import ArchiveDomain
 from .emit import warn
 from .render import render_page
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 # Pages of one record, where a reader may spot a mistake to report.
 CORRECTABLE = ("session", "press", "event", "series", "person", "org")
@@ -109,3 +112,8 @@ class RawHtmlTransform(SphinxTransform):
                 as_text = nodes.literal_block(text, text, classes=["archive-raw-html"])
             as_text.source, as_text.line = raw.source, raw.line
             raw.replace_self(as_text)
+
+
+def setup_transforms(app: Sphinx) -> None:
+    app.add_transform(ArchivePageTransform)
+    app.add_transform(RawHtmlTransform)

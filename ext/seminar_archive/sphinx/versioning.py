@@ -27,6 +27,7 @@ from ..sitefiles import RELEASES_FILE, check_redirects, load_redirects, load_rel
 from ..textfr import date_fr
 from ..versions import CURRENT
 from .config import published_base, settings_of
+from .domain import build_state
 from .emit import report
 
 if TYPE_CHECKING:
@@ -262,3 +263,20 @@ def _locate_in_releases(container: nodes.Element, source: str, entry_lines: tupl
         for node in item.findall():
             if isinstance(node, nodes.Element):
                 node.source, node.line = source, line
+
+
+def _add_last_changed_early(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                            doctree: object) -> None:
+    # Before the theme drops footer templates that render empty: the date must be in the context.
+    state = build_state(app.env)
+    if state is not None:
+        add_last_changed(app, state, pagename, context)
+
+
+def setup_versioning(app: Sphinx) -> None:
+    # Moved pages keep their address (docs/redirects.yaml); a 404 page that works at any depth.
+    app.setup_extension("sphinx_reredirects")
+    app.setup_extension("notfound.extension")
+    app.connect("config-inited", on_config_inited)
+    app.add_directive("archive-changelog", ArchiveChangelog)
+    app.connect("html-page-context", _add_last_changed_early, priority=100)

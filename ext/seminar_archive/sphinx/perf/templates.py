@@ -30,3 +30,7 @@ def tune_templates(app: Sphinx) -> None:
     cache = Path(app.doctreedir) / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     environment.bytecode_cache = FileSystemBytecodeCache(str(cache))
+
+
+def setup_templates(app: Sphinx) -> None:
+    app.connect("builder-inited", tune_templates)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-from .config import settings_of
+from ..config import settings_of
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -78,7 +78,7 @@ def _freeze_every(app: Sphinx, pages: int) -> None:
         gc.freeze()
 
 
-def install(app: Sphinx) -> None:
+def setup_gc_freeze(app: Sphinx) -> None:
     app.connect("config-inited", thaw, priority=0)
     batches = Batches()
     # After the handler that drops the doctrees Sphinx keeps (_forget_read_doctrees).
