@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from . import docnames
 from .checks import closest
 from .containment import inside
 from .diagnostics import Diagnostics, Problem
@@ -45,7 +46,7 @@ DATA_FILES = ("archive.json", "archive.schema.json", "series.ics", "additions.at
 # Folders of per-entry records the build writes into the data folder, linked from each entry's
 # page rather than by ``{datafile}``: the EAC-CPF records of the registry (sphinx/eaccpf.py,
 # people/<id>.eac.xml and organisations/<id>.eac.xml).
-DATA_FOLDERS = ("people", "organisations")
+DATA_FOLDERS = (docnames.PEOPLE, docnames.ORGANISATIONS)
 DEFAULT_MYST_EXTENSIONS = ("colon_fence", "deflist")
 # Directives whose content is not Markdown: a role-like text there is not a role.
 _LITERAL_DIRECTIVES = frozenset({

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import docnames
 from .collation import organisation_key, person_key
 from .model import Appearance, Archive, Event, Item, PressRelease, Series, Session
 
@@ -54,7 +55,7 @@ def archive_document(archive: Archive, url: Callable[[str], str], version: str =
             "particle": person.particle or None,
             "variants": list(person.variants),
             "identifiers": {"orcid": person.orcid, "idref": person.idref, "wikidata": person.wikidata},
-            "url": url(f"people/{person.id}"),
+            "url": url(docnames.person(person.id)),
             "appearances": [
                 {"item": pa.item.id, "kind": pa.item.kind, "date": pa.date.isoformat(),
                  "role": pa.appearance.role.value, "affiliation": pa.appearance.affiliation or None,
@@ -73,7 +74,7 @@ def archive_document(archive: Archive, url: Callable[[str], str], version: str =
             "parent": org.parent,
             "variants": list(org.variants),
             "identifiers": {"ror": org.ror, "wikidata": org.wikidata},
-            "url": url(f"organisations/{org.id}"),
+            "url": url(docnames.organisation(org.id)),
             "people": sorted({p for _, p in entries if p}),
             "items": sorted({i.id for i, _ in entries}),
         })

@@ -15,6 +15,7 @@ from . import frontmatter
 from .checks import check_archive, check_items
 from .containment import inside, is_active_file, outside_links
 from .diagnostics import Diagnostics, Problem
+from .docnames import GENERATED_FOLDERS
 from .duplicates import check_duplicates
 from .homoglyphs import check_scripts
 from .mentions import mentioned_ids
@@ -33,7 +34,7 @@ class Layout:
     registry_dir: str = "registry"
     sources_dir: str = "sources"
     # Directories that hold only generated pages: never scanned for archive pages.
-    generated_dirs: tuple[str, ...] = ("people", "organisations", "themes")
+    generated_dirs: tuple[str, ...] = GENERATED_FOLDERS
     skip_dirs: tuple[str, ...] = ("_build", "_static", "_templates", ".git")
     # Directories of archive pages: a page there without the archive's front matter is a mistake.
     item_dirs: tuple[str, ...] = ("sessions", "press", "events", "series")

@@ -14,26 +14,44 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from . import docnames
 from .collation import index_letter, organisation_key, organisation_name_for_sorting, person_key, sort_key
 from .model import Archive, Item, Organisation, Person, SourceRef, theme_key
 
-# Page kinds the extension renders; archive items use their own kind (session, press, …).
-PEOPLE_INDEX = "people-index"
-PEOPLE_LETTER = "people-letter"
-PERSON = "person"
-ORGS_INDEX = "org-index"
-ORGS_LETTER = "org-letter"
-ORGANISATION = "org"
-THEMES = "themes"
-THEME = "theme"  # a theme's own page; its key is the theme as most pages spell it
-CHRONOLOGY = "chronology"
-YEAR = "year"
-DECADE = "decade"
-PRESS_INDEX = "press-index"
-UNUSABLE = "unusable"
+
+class PageKind(StrEnum):
+    """Every kind of page the plan holds: an archivist's page has its item's kind (the model's
+    ``Item.kind``), the pages the extension generates have theirs. The plan, the page transform,
+    the search filters and the page head all name kinds through this one enum."""
+
+    SESSION = "session"
+    PRESS = "press"
+    EVENT = "event"
+    SERIES = "series"
+    PEOPLE_INDEX = "people-index"
+    PEOPLE_LETTER = "people-letter"
+    PERSON = "person"
+    ORGS_INDEX = "org-index"
+    ORGS_LETTER = "org-letter"
+    ORGANISATION = "org"
+    THEMES = "themes"
+    THEME = "theme"  # a theme's own page; its key is the theme as most pages spell it
+    CHRONOLOGY = "chronology"
+    YEAR = "year"
+    DECADE = "decade"
+    PRESS_INDEX = "press-index"
+    UNUSABLE = "unusable"  # an archivist's page whose front matter could not be read
+
+
+ITEM_KINDS = frozenset({PageKind.SESSION, PageKind.PRESS, PageKind.EVENT, PageKind.SERIES})
+"""The archivists' pages: one per item, rendered into (not generated)."""
+CITABLE_KINDS = (PageKind.SESSION, PageKind.PRESS, PageKind.SERIES)
+"""The items with a citation (BibTeX, RIS, CSL-JSON and the styled references)."""
+
 
 # The most entries a letter of an A–Z index lists in the navigation before it is split by
 # two-letter prefix (Da, De, Du …): keeps each page's sidebar, hence its cost, bounded.
@@ -45,7 +63,7 @@ class PlannedPage:
     """A page the extension renders. ``key`` is the id (person, letter, year) it is about."""
 
     docname: str
-    kind: str
+    kind: PageKind
     key: str = ""
     children: tuple[str, ...] = ()  # docnames for its (hidden) toctree: the navigation below it
     generated: bool = True  # False for archivists' pages, which we only render into
@@ -75,15 +93,15 @@ def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, 
         pages[page.docname] = page
 
     for item in archive.items():
-        add(PlannedPage(item.docname, item.kind, item.id, generated=False))
+        add(PlannedPage(item.docname, PageKind(item.kind), item.id, generated=False))
     for docname in archive.unusable_pages:
-        add(PlannedPage(docname, UNUSABLE, docname, generated=False))
+        add(PlannedPage(docname, PageKind.UNUSABLE, docname, generated=False))
 
     by_year: dict[int, list[str]] = defaultdict(list)
     for session in archive.sessions_in_order():
         by_year[session.date.year].append(session.docname)
-    for year, docnames in by_year.items():
-        add(PlannedPage(f"sessions/{year}", YEAR, str(year), tuple("/" + d for d in docnames)))
+    for year, of_year in by_year.items():
+        add(PlannedPage(f"sessions/{year}", PageKind.YEAR, str(year), tuple("/" + d for d in of_year)))
     # Pages too broken to use are still built (with a notice) and kept in the navigation.
     broken = sorted(archive.unusable_pages)
     broken_sessions = tuple("/" + d for d in broken if d.startswith("sessions/"))
@@ -95,32 +113,32 @@ def plan(archive: Archive, group_limit: int = DEFAULT_GROUP_LIMIT) -> dict[str, 
         under_chronology = tuple(str(y) for y in years)
     else:  # like a large letter of an A–Z index: the years go under their decade
         for decade, its_years in decades.items():
-            add(PlannedPage(decade_docname(decade), DECADE, str(decade), tuple(str(y) for y in its_years)))
+            add(PlannedPage(decade_docname(decade), PageKind.DECADE, str(decade), tuple(str(y) for y in its_years)))
         under_chronology = tuple(decade_docname(d).removeprefix("sessions/") for d in sorted(decades))
-    add(PlannedPage("sessions/index", CHRONOLOGY, children=(*under_chronology, *broken_sessions)))
+    add(PlannedPage("sessions/index", PageKind.CHRONOLOGY, children=(*under_chronology, *broken_sessions)))
 
     press_children = [*("/" + p.docname for p in archive.press_in_order()),
                       *("/" + e.docname for e in sorted(archive.events.values(), key=lambda e: (e.date, e.id))),
                       *("/" + d for d in broken if not d.startswith("sessions/") and "/" in d)]
-    add(PlannedPage("press/index", PRESS_INDEX, children=tuple(press_children)))
+    add(PlannedPage("press/index", PageKind.PRESS_INDEX, children=tuple(press_children)))
 
     people = sorted(archive.people.values(), key=person_key)
     for person in people:
-        add(PlannedPage(f"people/{person.id}", PERSON, person.id))
-    for page in _alphabetical("people", [(p.id, p.family) for p in people], PEOPLE_INDEX, PEOPLE_LETTER,
-                              group_limit):
+        add(PlannedPage(docnames.person(person.id), PageKind.PERSON, person.id))
+    for page in _alphabetical(docnames.PEOPLE, [(p.id, p.family) for p in people], PageKind.PEOPLE_INDEX,
+                              PageKind.PEOPLE_LETTER, group_limit):
         add(page)
     orgs = sorted(archive.organisations.values(), key=organisation_key)
     for org in orgs:
-        add(PlannedPage(f"organisations/{org.id}", ORGANISATION, org.id))
-    for page in _alphabetical("organisations", [(o.id, organisation_name_for_sorting(o)) for o in orgs],
-                              ORGS_INDEX, ORGS_LETTER, group_limit):
+        add(PlannedPage(docnames.organisation(org.id), PageKind.ORGANISATION, org.id))
+    for page in _alphabetical(docnames.ORGANISATIONS, [(o.id, organisation_name_for_sorting(o)) for o in orgs],
+                              PageKind.ORGS_INDEX, PageKind.ORGS_LETTER, group_limit):
         add(page)
 
     themes = sorted(archive.items_by_theme(), key=sort_key)
     for theme in themes:
-        add(PlannedPage(theme_docname(theme), THEME, theme))
-    add(PlannedPage("themes/index", THEMES, children=tuple("/" + theme_docname(t) for t in themes)))
+        add(PlannedPage(theme_docname(theme), PageKind.THEME, theme))
+    add(PlannedPage("themes/index", PageKind.THEMES, children=tuple("/" + theme_docname(t) for t in themes)))
     return pages
 
 
@@ -147,7 +165,7 @@ def index_group(name: str) -> tuple[str, str]:
     return letter, (letter + primary[1:2]) if letter != "#" else "#"
 
 
-def _alphabetical(base: str, entries: list[tuple[str, str]], index_kind: str, letter_kind: str,
+def _alphabetical(base: str, entries: list[tuple[str, str]], index_kind: PageKind, letter_kind: PageKind,
                   group_limit: int) -> list[PlannedPage]:
     """An A–Z index with a page per letter; a letter with more than ``group_limit`` entries gets
     a page per two-letter prefix below it, so that no page's navigation grows with the archive."""
@@ -238,8 +256,8 @@ def _orgs_of(archive: Archive, items: Iterable[Item]) -> list[Organisation | Non
 
 
 # Pages of an A–Z index, which all list from the same records.
-_INDEX_GROUPS = {PEOPLE_INDEX: "people", PEOPLE_LETTER: "people", ORGS_INDEX: "organisations",
-                 ORGS_LETTER: "organisations"}
+_INDEX_GROUPS = {PageKind.PEOPLE_INDEX: docnames.PEOPLE, PageKind.PEOPLE_LETTER: docnames.PEOPLE,
+                 PageKind.ORGS_INDEX: docnames.ORGANISATIONS, PageKind.ORGS_LETTER: docnames.ORGANISATIONS}
 
 
 def _index_records(archive: Archive, group: str) -> tuple[Any, ...]:
@@ -262,31 +280,31 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
     """Every record ``page`` renders. A spurious re-read is cheap, a stale page is not: when
     in doubt, depend on the whole record."""
     kind, key = page.kind, page.key
-    if kind == UNUSABLE:
+    if kind == PageKind.UNUSABLE:
         return (page, archive.unusable_pages[key])
-    if kind in ("session", "press", "event", "series"):
+    if kind in ITEM_KINDS:
         item: Any = archive.item(kind, key)
         listed: list[Any] = []
-        if kind == "series":
+        if kind == PageKind.SERIES:
             listed += archive.sessions_of_series(key)
-        if kind == "press" and item.event:
+        if kind == PageKind.PRESS and item.event:
             listed.append(archive.events.get(item.event))
-        if kind == "event":
+        if kind == PageKind.EVENT:
             listed += [p for p in archive.press.values() if p.event == key]
-        if kind == "session":
+        if kind == PageKind.SESSION:
             listed.append(archive.series.get(item.series))
         # A session's citation names its series and the series' organisers.
-        context = [archive.series.get(item.series)] if kind == "session" else []
+        context = [archive.series.get(item.series)] if kind == PageKind.SESSION else []
         return (page, item, tuple(summary(i) for i in listed), tuple(_people_of(archive, [item, *listed])),
                 tuple(_orgs_of(archive, [item, *[c for c in context if c]])), tuple(context))
-    if kind == PERSON:
+    if kind == PageKind.PERSON:
         appearances = archive.appearances_by_person.get(key, [])
         rows = tuple((summary(pa.item), pa.appearance) for pa in appearances)
         items = [pa.item for pa in appearances]
         others = tuple(sorted({a.person for i in items for a in getattr(i, "appearances", ())}))
         return (page, archive.people.get(key), rows, others, tuple(_people_of(archive, items)),
                 tuple(_orgs_of(archive, items)))
-    if kind == ORGANISATION:
+    if kind == PageKind.ORGANISATION:
         entries = archive.items_by_organisation.get(key, [])
         org = archive.organisations.get(key)
         parent = archive.organisations.get(org.parent) if org and org.parent else None
@@ -302,15 +320,15 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
         return (page, org, parent, tuple(archive.children_of(key)), tuple(below), org_rows, below_rows, tuple(people))
     if kind in _INDEX_GROUPS:
         return (page, *_index_records(archive, _INDEX_GROUPS[kind]))
-    if kind == YEAR:
+    if kind == PageKind.YEAR:
         listed = list(archive.sessions_by_year.get(int(key), ())) if key.isdigit() else []
-    elif kind == DECADE:
+    elif kind == PageKind.DECADE:
         listed = [s for year in range(int(key), int(key) + 10) for s in archive.sessions_by_year.get(year, ())]
-    elif kind == CHRONOLOGY:
+    elif kind == PageKind.CHRONOLOGY:
         listed = archive.sessions_in_order()
-    elif kind == PRESS_INDEX:
+    elif kind == PageKind.PRESS_INDEX:
         listed = [*archive.press.values(), *archive.events.values()]
-    elif kind == THEME:
+    elif kind == PageKind.THEME:
         listed = archive.items_by_theme().get(key, [])
     else:  # themes
         listed = archive.items()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import docnames
 from ..model import Archive, Event, Item, PressRelease, Series, Session
 from .common import family_with_particle
 from .record import CitationRecord, Name, organisation_name
@@ -78,7 +79,7 @@ def meta_tags(record: CitationRecord) -> MetaTags:
 def _person(archive: Archive, person_id: str, url_for: Any) -> dict[str, Any]:
     person = archive.people[person_id]
     found: dict[str, Any] = {"@type": "Person", "name": person.display_name, "familyName": person.family,
-                             "givenName": person.given, "url": url_for(f"people/{person.id}")}
+                             "givenName": person.given, "url": url_for(docnames.person(person.id))}
     same_as = [u for u in (
         f"https://orcid.org/{person.orcid}" if person.orcid else "",
         f"https://www.idref.fr/{person.idref}" if person.idref else "",
@@ -94,7 +95,7 @@ def _organisation(archive: Archive, org_id: str, url_for: Any) -> dict[str, Any]
     orgs = archive.organisations
     org = orgs[org_id]
     return {"@type": "Organization", "name": organisation_name(org, orgs.get(org.parent or "")),
-            "url": url_for(f"organisations/{org.id}")}
+            "url": url_for(docnames.organisation(org.id))}
 
 
 def _event(archive: Archive, event: Event, url_for: Any) -> dict[str, Any]:

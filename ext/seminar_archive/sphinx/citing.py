@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
+from .. import docnames, pageplan
 from ..citations.bibtex import biblatex_text, bibtex_text, join_entries
 from ..citations.csl import csl_item
 from ..citations.embedded import json_ld, meta_tags
 from ..citations.record import CitationRecord, citable, citation_record
 from ..citations.ris import join_records, ris_text
 from ..model import Archive, Item
+from ..pageplan import PageKind
 from ..readcache import MadeFrom, code_digest, write_if_changed
 from ..textfr import typo_fr
 from .citecopy import citation_box
@@ -66,7 +68,7 @@ FORMATS = (
     Format("CSL-JSON", ".csl.json", "json", csl_item, _join_csl),
 )
 DOWNLOAD_SUFFIXES = tuple(fmt.suffix for fmt in FORMATS)
-CITABLE_KINDS = ("session", "press", "series")
+CITABLE_KINDS = pageplan.CITABLE_KINDS
 # Whole-series files in the data folder, by format.
 DOWNLOADS_STAMP = "seminar_archive-downloads.json"
 SERIES_FILES = {".bib": "series.bib", ".biblatex.bib": "series-biblatex.bib", ".ris": "series.ris",
@@ -155,7 +157,7 @@ def head_html(state: BuildState, item: Item, image: str = "") -> str:
 def add_head(state: BuildState, pagename: str, context: dict[str, Any], image_for: Callable[[Item], str]) -> None:
     """Add an item page's embedded metadata to its head; other pages get none."""
     item = state.items_by_docname.get(pagename)
-    if item is not None and item.kind in (*CITABLE_KINDS, "event"):
+    if item is not None and item.kind in (*CITABLE_KINDS, PageKind.EVENT):
         context["metatags"] = context.get("metatags", "") + head_html(state, item, image_for(item))
 
 
@@ -199,13 +201,13 @@ def write_downloads(app: Sphinx, state: BuildState) -> None:
 
 
 def person_bibliography_docname(person_id: str) -> str:
-    return f"people/{person_id}"
+    return docnames.person(person_id)
 
 
 def person_downloads(archive: Archive, person_id: str, docname: str) -> nodes.Node | None:
     """Links to a person's bibliography (every cited item they appear in), in each format."""
     appearances = archive.appearances_by_person.get(person_id, [])
-    if not any(pa.item.kind in ("session", "press") for pa in appearances):
+    if not any(pa.item.kind in (PageKind.SESSION, PageKind.PRESS) for pa in appearances):
         return None
     links: list[Any] = [typo_fr("Bibliographie de ses participations : ")]
     for index, fmt in enumerate(FORMATS):

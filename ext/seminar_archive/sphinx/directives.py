@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import schema
 from ..diagnostics import WARNING_TYPE, Problem
 from ..messages import PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
+from ..pageplan import ITEM_KINDS
 from ..textfr import typo_fr
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ class ArchiveSchemaReference(SphinxDirective):
     required_arguments = 1
     option_spec: ClassVar[dict[str, Any]] = {"class": directives.class_option}
 
-    PAGE_KINDS = ("session", "press", "event", "series", "appearance")
+    PAGE_KINDS = (*sorted(ITEM_KINDS), "appearance")
     REGISTRY_KINDS = ("person", "organisation")
 
     def run(self) -> list[nodes.Node]:

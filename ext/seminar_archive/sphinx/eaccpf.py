@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .. import docnames
 from ..model import Organisation, Person
 from ..readcache import write_if_changed
 from ..standards.eaccpf import Agency, eac_files, eac_path
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from .state import BuildState
 
 LINK_LABEL = "Notice d’autorité (EAC-CPF 2.0, XML)"
-EAC_FOLDERS = ("people/", "organisations/")
+EAC_FOLDERS = (f"{docnames.PEOPLE}/", f"{docnames.ORGANISATIONS}/")
 
 
 def eac_docname_path(data_dir: str, docname: str) -> str:

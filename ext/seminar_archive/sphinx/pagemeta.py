@@ -18,6 +18,7 @@ from sphinx.util import logging
 from .. import cards
 from ..descriptions import describe
 from ..model import Item
+from ..pageplan import PageKind
 from ..readcache import write_if_changed
 from .config import published_base
 from .domain import build_state
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 CARD_DIR = "cards"
-DESCRIBED_KINDS = ("session", "press", "series", "event")
+DESCRIBED_KINDS = (PageKind.SESSION, PageKind.PRESS, PageKind.SERIES, PageKind.EVENT)
 
 
 def card_path(docname: str) -> str:

@@ -22,6 +22,7 @@ from sphinx.util import logging
 from .. import pageplan
 from ..diagnostics import WARNING_TYPE, Problem
 from ..model import Event, Organisation, Person, PressRelease, Session
+from ..pageplan import PageKind
 from ..textfr import MONTHS, date_fr
 from .citestyles import STYLE_BOX
 from .config import settings_of
@@ -40,15 +41,15 @@ logger = logging.getLogger(__name__)
 
 # Filter names and values as the search page shows them (French: the site's language).
 TYPE, YEAR, THEME, PERSON = "type", "année", "thème", "personne"
-TYPE_NAMES = {"session": "séance", "press": "communiqué", "event": "événement", "series": "série",
-              pageplan.PERSON: "personne", pageplan.ORGANISATION: "organisation", pageplan.THEME: "thème"}
+TYPE_NAMES = {PageKind.SESSION: "séance", PageKind.PRESS: "communiqué", PageKind.EVENT: "événement",
+              PageKind.SERIES: "série", PageKind.PERSON: "personne", PageKind.ORGANISATION: "organisation",
+              PageKind.THEME: "thème"}
 # Pagefind's highest weight: what a reader types for an item outranks words met in its text.
 TERMS_WEIGHT = 10
 # The pages of one item (a session, a person, a theme…) rank before the pages that list items (a
 # year, an A–Z letter), and those before the pages that speak of the archive (the guides, the
 # changelog), whose text names sessions and types in every paragraph: their words count for less.
-ITEM_KINDS = frozenset({"session", "press", "event", "series", pageplan.PERSON, pageplan.ORGANISATION,
-                        pageplan.THEME})
+ITEM_KINDS = frozenset(TYPE_NAMES)
 LISTING_WEIGHT = 0.5
 OTHER_PAGES_WEIGHT = 0.3
 # Begins the terms line, a word of its own: archive-search.js finds where the page's text ends.
@@ -81,7 +82,7 @@ def describe(archive: Archive, page: PlannedPage) -> tuple[list[tuple[str, str]]
     if kind:
         filters.append((TYPE, kind))
         terms.append(kind)
-    item = archive.items_by_id.get(page.key) if page.kind in ("session", "press", "event", "series") else None
+    item = archive.items_by_id.get(page.key) if page.kind in pageplan.ITEM_KINDS else None
     if item is not None:
         terms.append(item.title)
         dated = item if isinstance(item, Session | Event | PressRelease) else None
@@ -95,14 +96,14 @@ def describe(archive: Archive, page: PlannedPage) -> tuple[list[tuple[str, str]]
             terms += people
         if isinstance(item, Session):
             terms.append(f"Séance {item.number}")
-    if page.kind == pageplan.PERSON and page.key in archive.people:
+    if page.kind == PageKind.PERSON and page.key in archive.people:
         person: Person = archive.people[page.key]
         filters.append((PERSON, person.display_name))
         terms += [person.display_name, *person.variants]
-    if page.kind == pageplan.ORGANISATION and page.key in archive.organisations:
+    if page.kind == PageKind.ORGANISATION and page.key in archive.organisations:
         org: Organisation = archive.organisations[page.key]
         terms += [t for t in (org.name, org.acronym, org.full_name, *org.variants) if t]
-    if page.kind == pageplan.THEME and page.key:
+    if page.kind == PageKind.THEME and page.key:
         filters.append((THEME, page.key))
         terms.append(page.key)
     return filters, list(dict.fromkeys(terms))
@@ -129,7 +130,7 @@ def marked_body(body: str, filters: list[tuple[str, str]], terms: list[str], wei
 # A person's, an organisation's or a theme's page is found by its name (the terms line, at
 # TERMS_WEIGHT); its text is mostly the titles of the sessions it lists, which must not outrank
 # those sessions' own pages ("Séance 3" found a speaker's page before the session's).
-ENTITY_KINDS = frozenset({pageplan.PERSON, pageplan.ORGANISATION, pageplan.THEME})
+ENTITY_KINDS = frozenset({PageKind.PERSON, PageKind.ORGANISATION, PageKind.THEME})
 
 
 def _page_weight(page: PlannedPage | None) -> float:

@@ -11,19 +11,19 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from ..diagnostics import WARNING_TYPE, Problem
-from ..pageplan import PERSON, THEME, theme_slug
+from ..pageplan import ITEM_KINDS, PageKind, theme_slug
 from ..sourcedocs import source_document
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
 from .corrections import correction_link
 from .domain import ArchiveDomain
 from .emit import warn
-from .render import render_page
+from .pages import render_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 # Pages of one record, where a reader may spot a mistake to report.
-CORRECTABLE = ("session", "press", "event", "series", "person", "org")
+CORRECTABLE = ITEM_KINDS | {PageKind.PERSON, PageKind.ORGANISATION}
 
 
 def title_text_of(parts: list[str | nodes.Node]) -> str:
@@ -58,7 +58,7 @@ class ArchivePageTransform(SphinxTransform):
                 self.env.note_dependency(str(source))
         if item is not None and page.kind in CITABLE_KINDS:
             below.append(cite_section(state, record_for(state, item), docname))
-        if page.kind == PERSON and (bibliography := person_downloads(state.archive, page.key, docname)):
+        if page.kind == PageKind.PERSON and (bibliography := person_downloads(state.archive, page.key, docname)):
             above.insert(1, bibliography)
         if page.kind in CORRECTABLE and state.config.corrections_to:
             record = f"{page.kind} {page.key}"
@@ -77,9 +77,9 @@ class ArchivePageTransform(SphinxTransform):
         self.document += top
         title_text = title.astext()
         domain.note_page(docname, state.fingerprints[docname], title_text)
-        if page.kind in ("session", "press", "event", "series", "person", "org"):
+        if page.kind in CORRECTABLE:
             domain.note_object(page.kind, page.key, docname, "", title_text)
-        if page.kind == THEME:  # {theme} references lead to the theme's own page
+        if page.kind == PageKind.THEME:  # {theme} references lead to the theme's own page
             domain.note_object("theme", theme_slug(page.key), docname, "", title_text)
 
 

@@ -34,6 +34,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .. import docnames
 from ..model import Archive, Item, Organisation, Person
 from .xmltext import serialise, sub
 
@@ -63,11 +64,11 @@ class Agency:
 
 
 def person_docname(person_id: str) -> str:
-    return f"people/{person_id}"
+    return docnames.person(person_id)
 
 
 def organisation_docname(org_id: str) -> str:
-    return f"organisations/{org_id}"
+    return docnames.organisation(org_id)
 
 
 def eac_path(data_dir: str, entry: Person | Organisation) -> str:
