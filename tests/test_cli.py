@@ -326,6 +326,14 @@ def test_new_press_org_and_refusals(tmp_path: Path) -> None:
     assert no_source.returncode == 1
     assert "vouliez-vous dire « 003_0be8fc24b0174986.txt »" in no_source.stderr
     assert not (repo / "docs" / "press" / "communique-2023-01-01.md").exists()
+    # A name in the sources folder that leads out of it is no source (bodyrefs.is_source_document).
+    outside = tmp_path / "outside.txt"
+    outside.write_text("a file of the build machine\n", encoding="utf-8")
+    (repo / "docs" / "sources" / "lien.txt").symlink_to(outside)
+    linked = archive("new", "press", "--date", "2023-01-02", "--title", "x", "--issuer", "cnrs",
+                     "--source", "lien.txt", cwd=repo)
+    assert linked.returncode == 1 and "« lien.txt » n’est pas dans" in linked.stderr, linked.stderr
+    assert not (repo / "docs" / "press" / "communique-2023-01-02.md").exists()
     existing = archive("new", "org", "--name", "CNRS", cwd=repo)
     assert existing.returncode == 1 and "« cnrs » existe déjà" in existing.stderr
     assert not list((repo / "docs" / "sessions").glob("ia-sante-09*"))

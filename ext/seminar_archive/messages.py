@@ -578,3 +578,52 @@ CATALOGUE.update({
                       "défaut {default!r} est utilisée",
                       "'{name}' cannot be {value!r} (allowed: {allowed}): the default {default!r} is used"),
 })
+
+
+# The archive command's own texts (seminar_archive.cli): results, refusals and hints, in French and
+# English. Not build warnings: no subtype, no documentation page of their own.
+COMMAND_TEXTS: dict[str, tuple[str, str]] = {
+    "no-docs": ("aucun dossier docs/ avec un conf.py ici ni au-dessus : lancez la commande depuis le dépôt "
+                "ou donnez --docs", "no docs/ folder with a conf.py here or above: run from the repository "
+                "or pass --docs"),
+    "not-a-folder": ("{path} n’est pas un dossier", "{path} is not a folder"),
+    "no-such-path": ("{path} n’existe pas", "{path} does not exist"),
+    "outside": ("{path} n’est pas dans l’archive ({docs})", "{path} is not in the archive ({docs})"),
+    "clean": ("aucun problème ({count} pages vérifiées)", "no problems ({count} pages checked)"),
+    "found-one": ("1 problème trouvé", "1 problem found"),
+    "found": ("{count} problèmes trouvés", "{count} problems found"),
+    "exists": ("{path} existe déjà : rien n’a été écrit (un outil n’écrase jamais un fichier)",
+               "{path} already exists: nothing was written (the tool never overwrites a file)"),
+    "id-exists": ("l’identifiant « {id} » existe déjà dans {path} (ligne {line}) : rien n’a été écrit",
+                  "id '{id}' already exists in {path} (line {line}): nothing was written"),
+    "bad-id": ("« {id} » n’est pas un identifiant valable (minuscules sans accents, chiffres et tirets)",
+               "'{id}' is not a valid id (lower-case ASCII letters, digits and hyphens)"),
+    "bad-date": ("« {date} » n’est pas une date AAAA-MM-JJ réelle", "'{date}' is not a real YYYY-MM-DD date"),
+    "unknown-event": ("événement inconnu « {id} » ; événements : {known}", "unknown event '{id}'; events: {known}"),
+    "unknown-series": ("série inconnue « {id} » ; séries : {known}", "unknown series '{id}'; series: {known}"),
+    "unknown-person": ("personne inconnue « {id} »{hint} ; ajoutez-la d’abord avec « archive new person »",
+                       "unknown person '{id}'{hint}; add them first with 'archive new person'"),
+    "unknown-org": ("organisation inconnue « {id} »{hint} ; ajoutez-la d’abord avec « archive new org »",
+                    "unknown organisation '{id}'{hint}; add it first with 'archive new org'"),
+    "bad-appearance": ("« {value} » : écrivez id-personne ou id-personne=affiliation",
+                       "'{value}': write person-id or person-id=affiliation"),
+    "number-taken": ("la série « {series} » a déjà une séance numéro {number} ({path})",
+                     "series '{series}' already has a session number {number} ({path})"),
+    "looks-like": ("« {name} » ressemble à « {other} » ({other_name}, {path}:{line}) : si c’est la même "
+                   "personne, ajoutez la graphie à ses variants ; sinon (un homonyme) relancez avec --distinct",
+                   "'{name}' looks like '{other}' ({other_name}, {path}:{line}): if it is the same person, "
+                   "add the spelling to its variants; otherwise (a namesake) run again with --distinct"),
+    "no-source": ("le document source « {source} » n’est pas dans {folder}/{hint} ; ajoutez-le d’abord",
+                  "source document '{source}' is not in {folder}/{hint}; add it first"),
+    "wrote": ("écrit : {path}", "wrote: {path}"),
+    "appended": ("ajouté à {path} (ligne {line}) : {id}", "added to {path} (line {line}): {id}"),
+    "next": ("vérifiez avec : archive check {path}", "check it with: archive check {path}"),
+    "source-note": ("source : {source} (celle de la série ; changez-la si la séance vient d’un autre document)",
+                    "source: {source} (the series'; change it if the session comes from another document)"),
+    "unused-note": ("tant qu’aucune page ne la cite, « archive check » la signale comme inutilisée",
+                    "until a page refers to it, 'archive check' reports it as unused"),
+    "schemas-written": ("schémas pour les éditeurs à jour dans {path}", "editor schemas up to date in {path}"),
+    "versions-built": ("{count} versions construites dans {path} (la plus récente : {latest})",
+                       "{count} versions built in {path} (latest: {latest})"),
+    "unreadable": ("{path} ne peut pas être lu : {reason}", "{path} cannot be read: {reason}"),
+}

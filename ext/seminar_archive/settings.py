@@ -3,7 +3,7 @@
 Each field gives its default, its type, the values it allows and its help, written once. The
 Sphinx layer registers the config values from these fields (sphinx/config.py) and reads them
 through ``settings_of``; the ``archive`` command builds the same dataclass from the literal
-values of conf.py (cli.py), so both read a folder name, a switch or the language alike. No
+values of conf.py (``read_conf``), so both read a folder name, a switch or the language alike. No
 Sphinx import here: ``archive check`` runs without the Sphinx stack.
 """
 
