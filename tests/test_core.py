@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOTS, copy_root
-from seminar_archive import collation, frontmatter, pageplan, yamlsource
+from seminar_archive import collation, frontmatter, pagedeps, pageplan, yamlsource
 from seminar_archive.bodyrefs import BodyReference, find_references
 from seminar_archive.diagnostics import Diagnostics, Problem
 from seminar_archive.loader import load_archive
@@ -170,7 +170,7 @@ def test_sessions_by_year_follow_the_order_of_the_series(tmp_path: Path) -> None
     # A year page depends on the sessions of its year only; its decade's on those of the decade.
     pages = pageplan.plan(archive, 40)
     year_page = pages["sessions/2021"]
-    listed = pageplan.dependencies(archive, year_page)[1]
+    listed = pagedeps.dependencies(archive, year_page)[1]
     assert [summary[1] for summary in listed] == [s.id for s in by_year[2021]]
 
 

@@ -6,6 +6,11 @@ build saw before. It finds them with MyST's own Markdown parser, so a role insid
 code block is not one, as in the build; it looks into directives whose content is Markdown
 (notes, dropdowns, tabs), not into code, math or toctrees. The build reports the same problems
 through Sphinx, with the same messages; it does not call this module.
+
+Why this module imports MyST (markdown_it, myst_parser), though the core runs without the
+Sphinx stack: only MyST's own parser says, as the build will, whether a role is in code, in a
+code block or in a directive whose content is not Markdown; a parser of our own would disagree
+with the build on exactly the pages an archivist needs the check for.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ address and every file a page names is a node: a reference, a link target, an im
 download, a ``meta`` tag. :func:`findings` names each one the policies refuse
 (:mod:`seminar_archive.addresses`, :mod:`seminar_archive.containment`); the build then
 neutralises the node, the check reports it. Docutils only, no Sphinx.
+
+Why this module imports docutils, though the core runs without the Sphinx stack: the findings
+are made on the doctree itself, the one object both front-ends have, so that check and build
+cannot disagree about what a page points at.
 """
 
 from __future__ import annotations

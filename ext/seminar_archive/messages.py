@@ -4,6 +4,10 @@ One catalogue, keyed by a message name; the checks say *which* message and with 
 (:meth:`seminar_archive.diagnostics.Diagnostics.say`), and each front-end renders it in its
 language. Two special values: ``suggestion`` (a close id, or "") becomes the "did you mean"
 hint ``{hint}``; ``{q}`` arguments are quoted the way each language quotes.
+
+Longer than 350 lines because it is data: every text in both languages, with the French
+documentation and a sample of each warning, kept in one file so that a translator or a reviewer
+reads them side by side.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ build parses it (``{eval-rst}`` included), with the file-reading directives repl
 recorders that note what they would read and read nothing. The requests go through the
 containment rule, the parsed page through the doctree checks: the same functions the build's
 guards call (sphinx/guards.py), so that check and build report the same problems at the same lines.
+
+Why this module imports docutils, though the core runs without the Sphinx stack: a page must
+be parsed as the build parses it for its lines and its directives to be the build's.
 """
 
 from __future__ import annotations

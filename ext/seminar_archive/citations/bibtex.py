@@ -23,6 +23,10 @@ from real clients (DESIGN.md, "Citation rules learnt from the field"):
 latexcodec (pybtex's own encoder, ``ulatex+utf8``) is not used: it keeps UTF-8 as we want, but
 escapes only ``& % # _``, turns ``~`` into ``\\textasciitilde\\ `` and leaves ``$ { } ^ \\`` as
 they are, and it would escape URLs too.
+
+Longer than 350 lines because each rule above is a small function with the reason it exists,
+and the rules act on one another (a brace group inside a title, a particle inside a name): split
+over several modules, a reader would lose what each escape protects against.
 """
 
 from __future__ import annotations

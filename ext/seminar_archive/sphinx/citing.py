@@ -23,8 +23,9 @@ from ..citations.embedded import json_ld, meta_tags
 from ..citations.record import CitationRecord, citable, citation_record
 from ..citations.ris import join_records, ris_text
 from ..model import Archive, Item
+from ..outputs import MadeFrom, write_if_changed
 from ..pageplan import PageKind
-from ..readcache import MadeFrom, code_digest, write_if_changed
+from ..readcache import code_digest
 from ..textfr import typo_fr
 from .citecopy import citation_box
 from .config import published_base
@@ -85,9 +86,9 @@ def url_maker(app: Sphinx) -> Callable[[str], str]:
 def record_for(state: BuildState, item: Item) -> CitationRecord:
     """An item's citation record, computed once per build: the cite block, the page head and the
     downloads all use it."""
-    record = state.citation_records.get(item.id)
+    record = state.caches.citation_records.get(item.id)
     if record is None:
-        record = state.citation_records[item.id] = citation_record(state.archive, item, state.url_for,
+        record = state.caches.citation_records[item.id] = citation_record(state.archive, item, state.url_for,
                                                                    state.config.version, state.latest_url_for)
     return record
 
@@ -99,9 +100,9 @@ def render(state: BuildState, fmt: Format, records: list[CitationRecord]) -> str
     rendered = []
     for record in records:
         memo = (fmt.suffix, record)  # by content: two items with one key stay apart
-        if memo not in state.citation_texts:
-            state.citation_texts[memo] = fmt.one(record)
-        rendered.append((record, state.citation_texts[memo]))
+        if memo not in state.caches.citation_texts:
+            state.caches.citation_texts[memo] = fmt.one(record)
+        rendered.append((record, state.caches.citation_texts[memo]))
     return fmt.join(rendered)
 
 

@@ -12,7 +12,7 @@ from docutils import nodes
 
 from .. import docnames
 from ..model import Organisation, Person
-from ..readcache import write_if_changed
+from ..outputs import write_if_changed
 from ..standards.eaccpf import Agency, eac_files, eac_path
 from .domain import build_state
 from .nodes_util import file_link, para

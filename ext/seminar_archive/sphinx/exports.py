@@ -16,7 +16,8 @@ from .. import schema
 from ..containment import inside, is_active_file
 from ..export_json import archive_document
 from ..feeds import atom_feed, calendar_events, calendar_ics, feed_entries
-from ..readcache import MadeFrom, code_digest, write_if_changed
+from ..outputs import MadeFrom, write_if_changed
+from ..readcache import code_digest
 from .config import published_base
 from .domain import build_state
 

@@ -19,7 +19,7 @@ from sphinx.util import logging
 
 from ..citations.record import citable
 from ..model import Item
-from ..readcache import write_if_changed
+from ..outputs import write_if_changed
 from ..standards.dublincore import SCHEMA_LINKS, DublinCore, dublin_core, meta_tags, oai_dc_xml
 from ..standards.oaipmh import MODS, OAI_DC, HarvestRecord, Repository, repository_host, static_repository
 from ..standards.records import mods_record

@@ -16,7 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import WARNING_TYPE
-from ..pageplan import summary
+from ..pagedeps import summary
 from ..textfr import date_fr, plural
 from .nodes_util import doc_link, para, xref
 

@@ -71,7 +71,7 @@ def on_builder_inited(app: Sphinx) -> None:
         report(app, diagnostic)
     _domain(app.env).build = state
     if config.sidebar_cache:
-        install_shared_sidebars(app, state.sidebars)
+        install_shared_sidebars(app, state.caches.sidebars)
 
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
@@ -88,8 +88,8 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], cha
     # Hand-written pages that list the archive (the home page's time line).
     listing = listing_fingerprint(state.archive)
     stale += [docname for docname, seen in domain.listings.items() if seen != listing and docname in env.found_docs]
-    state.structure_changed = bool(added or removed)
-    state.previous_titles = {d: env.titles[d].astext() for d in env.found_docs if d in env.titles}
+    state.rebuild.structure_changed = bool(added or removed)
+    state.rebuild.previous_titles = {d: env.titles[d].astext() for d in env.found_docs if d in env.titles}
     return stale
 
 
@@ -98,8 +98,8 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     state = _domain(env).build
     if state is None:
         return []
-    retitled = any(env.titles[d].astext() != old for d, old in state.previous_titles.items() if d in env.titles)
-    if state.structure_changed or retitled:
+    retitled = any(env.titles[d].astext() != old for d, old in state.rebuild.previous_titles.items() if d in env.titles)
+    if state.rebuild.structure_changed or retitled:
         return sorted(env.found_docs)
     return []
 
@@ -108,17 +108,17 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     state = _domain(env).build
     report_redirect_problems(app, env, state)
     if state is not None and state.config.title_cache:
-        install_title_cache(app, env, state.titles)
+        install_title_cache(app, env, state.caches.titles)
 
 
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     state = _domain(app.env).build
-    if state is not None and state.sidebars.hits:
+    if state is not None and state.caches.sidebars.hits:
         logger.verbose("[archive] sidebars derived from their section's in this process: %d "
-                       "(%d rendered by the theme)", state.sidebars.hits,
-                       state.sidebars.rendered)
-    if state is not None and state.titles.hits:
-        logger.verbose("[archive] titles rendered once and shown again in this process: %d", state.titles.hits)
+                       "(%d rendered by the theme)", state.caches.sidebars.hits,
+                       state.caches.sidebars.rendered)
+    if state is not None and state.caches.titles.hits:
+        logger.verbose("[archive] titles rendered once and shown again in this process: %d", state.caches.titles.hits)
     if exception is None and state is not None and app.builder.format == "html":
         write_exports(app, state)
         write_downloads(app, state)

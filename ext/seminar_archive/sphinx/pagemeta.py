@@ -18,8 +18,8 @@ from sphinx.util import logging
 from .. import cards
 from ..descriptions import describe
 from ..model import Item
+from ..outputs import write_if_changed
 from ..pageplan import PageKind
-from ..readcache import write_if_changed
 from .config import published_base
 from .domain import build_state
 

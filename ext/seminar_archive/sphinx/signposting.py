@@ -19,7 +19,7 @@ from ..address import is_placeholder
 from ..citations.embedded import json_ld
 from ..citations.record import citable
 from ..model import Item
-from ..readcache import write_if_changed
+from ..outputs import write_if_changed
 from ..standards.citationcff import ArchiveFacts, citation_cff
 from ..standards.records import STANDARD_FORMATS, file_name
 from ..standards.signposting import Link, Signposts, head_links, linkset_json, signposts

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..readcache import write_if_changed
+from ..outputs import write_if_changed
 from ..standards.records import STANDARD_FORMATS, file_name, standard_files
 from ..textfr import typo_fr
 from .citing import CITABLE_KINDS, record_for
