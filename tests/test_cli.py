@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DOCS, REPO, TESTS, BuildFn, cli_build, copy_root, warnings_of
-from seminar_archive import cli, duplicates
+from conftest import DOCS, REPO, TESTS, cli_build, copy_root
+from seminar_archive import cli
 from seminar_archive.diagnostics import Problem
-from seminar_archive.loader import load_archive
-from seminar_archive.messages import CATALOGUE, PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
-from seminar_archive.model import Person, SourceRef
 from seminar_archive.schema import editor_schema_texts
 
 CORPUS = TESTS / "corpus" / "cli-bad"
@@ -339,56 +336,6 @@ def test_new_press_org_and_refusals(tmp_path: Path) -> None:
     assert not list((repo / "docs" / "sessions").glob("ia-sante-09*"))
 
 
-def person(person_id: str, given: str, family: str, line: int, *variants: str) -> Person:
-    return Person(person_id, given, family, variants=variants, where=SourceRef("registry/people.yaml", line))
-
-
-@pytest.mark.parametrize(("a", "b"), [
-    ("Élise Étienne", "Elise Etienne"),
-    ("J.-P. Segade", "Jean-Paul Segade"),
-    ("Dr Alain Livartowski", "Alain Livartowski"),
-    ("Catherine Commaille-Chapus", "Catherine Commaille Chapus"),
-    ("Pr Jean de La Fontaine", "jean la fontaine"),
-    ("Daniel Benamouzig", "DANIEL BENAMOUZIG"),
-])
-def test_duplicate_finder_same_person(a: str, b: str) -> None:
-    assert duplicates.same_name(a, b)
-
-
-@pytest.mark.parametrize(("a", "b"), [
-    ("Jean Segade", "Jean-Paul Segade"),
-    ("Luc Martin", "Lucie Martin"),
-    ("Anne Dupont", "Anne Durand"),
-    ("Paul Dupont", "P. Durand"),
-])
-def test_duplicate_finder_different_people(a: str, b: str) -> None:
-    assert not duplicates.same_name(a, b)
-
-
-def test_duplicate_finder_on_entries_and_variants() -> None:
-    people = [person("elise-etienne", "Élise", "Étienne", 1), person("e-etienne", "Elise", "Etienne", 5),
-              person("bob", "Robert", "Martin", 9, "Bob Martin"), person("bob-martin", "Bob", "Martin", 13)]
-    found = [(d.earlier.id, d.later.id) for d in duplicates.find_duplicates(people)]
-    assert found == [("elise-etienne", "e-etienne"), ("bob", "bob-martin")]
-
-
-def test_duplicate_finder_does_not_flag_the_real_registry() -> None:
-    archive_, diagnostics = load_archive(DOCS)
-    assert len(archive_.people) >= 40
-    assert duplicates.find_duplicates(archive_.people) == []
-    assert not [d for d in diagnostics if d.problem is Problem.POSSIBLE_DUPLICATE]
-
-
-def test_every_message_has_both_languages_and_the_same_values() -> None:
-    import string
-
-    for key, (french, english) in CATALOGUE.items():
-        names = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (french, english)]
-        assert names[0] - {"wanted_fr"} == names[1] - {"wanted_en"}, key
-    assert render_message("unknown-person", {"person": "x", "suggestion": "y"}, "en") == (
-        "unknown person 'x'; did you mean 'y'?")
-
-
 def test_editor_schemas_in_docs_are_current() -> None:
     """docs/_static/schemas/ is where each page's first line points editors: it never drifts."""
     folder = DOCS / "_static" / "schemas"
@@ -400,23 +347,6 @@ def test_slugs_and_keys() -> None:
     assert cli.slug("Anaïs Person") == "anais-person"
     assert cli.slug("3IA Côte d’Azur") == "3ia-cote-d-azur"
     assert cli.citekey_prefix("ia-sante") == "iasante"
-
-
-def test_every_problem_is_documented_in_french_with_a_sample_message() -> None:
-    subtypes = {p.subtype for p in Problem}
-    assert set(PROBLEM_DOCS_FR) == subtypes
-    assert set(SAMPLE_MESSAGES) == subtypes - {"ref"}
-    for samples in SAMPLE_MESSAGES.values():
-        for _, key, args in samples:
-            assert render_message(key, args, "fr") and render_message(key, args, "en")
-
-
-def test_the_sphinx_build_speaks_french_by_default(build: BuildFn, tmp_path: Path) -> None:
-    srcdir = copy_root("errors", tmp_path)
-    app = build(srcdir, confoverrides={"archive_language": "fr"})
-    found = warnings_of(app)
-    assert any("unknown-person.md:12: WARNING: personne inconnue « ada-dupond » ; vouliez-vous dire "
-               "« ada-dupont » ? [archive.unknown-person]" in line for line in found), found
 
 
 def test_namesakes_said_distinct_are_not_flagged(tmp_path: Path) -> None:
