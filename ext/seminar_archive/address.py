@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from .messages import render_message
+from .messages import MessageKey, render_message
 
 PLACEHOLDER_URL = "https://archive-ia-sante.invalid/"
 PLACEHOLDER_CORRECTIONS = "corrections@archive-ia-sante.invalid"
@@ -25,7 +25,7 @@ PLACEHOLDER_TLDS = ("invalid", "example", "test", "localhost")
 class AddressError(Exception):
     """A release build cannot use this address; ``render`` says why and where to set it."""
 
-    def __init__(self, key: str, **args: object) -> None:
+    def __init__(self, key: MessageKey, **args: object) -> None:
         super().__init__(render_message(key, args, "en"))
         self.key = key
         self.args_ = args
@@ -52,6 +52,11 @@ def is_placeholder(url: str) -> bool:
     """A web address or a mail address on a name that never resolves (``x.invalid``)."""
     host = url.rpartition("@")[2] if "://" not in url else (urlsplit(url).hostname or "")
     return bool(host) and is_placeholder_host(host)
+
+
+_REASON_KEYS: dict[str, MessageKey] = {
+    "spaces": "address-spaces", "syntax": "address-syntax", "scheme": "address-scheme", "host": "address-host",
+    "credentials": "address-credentials", "query": "address-query"}
 
 
 def malformed_reason(url: str) -> str:
@@ -82,7 +87,7 @@ def release_site_url(url: str) -> str:
         raise AddressError("address-missing")
     reason = malformed_reason(url)
     if reason:
-        raise AddressError(f"address-{reason}", url=url)
+        raise AddressError(_REASON_KEYS[reason], url=url)
     if is_placeholder(url):
         raise AddressError("address-placeholder", url=url)
     return with_slash(url)

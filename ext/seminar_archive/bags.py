@@ -29,6 +29,7 @@ from pathlib import Path
 
 import bagit
 
+from .messages import MessageKey
 from .settings import settings_from_conf as read_settings
 
 ALGORITHM = "sha256"
@@ -112,7 +113,7 @@ def write_release_bag(bag: Path, *, site: Path, docs: Path, release: str, date: 
 class BagCheck:
     """What ``archive bag-check`` found: messages of the catalogue (key, values)."""
 
-    problems: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    problems: list[tuple[MessageKey, dict[str, object]]] = field(default_factory=list)
     info: dict[str, str] = field(default_factory=dict)
     files: int = 0
 
@@ -146,8 +147,8 @@ def check_bag(path: Path) -> BagCheck:
     return result
 
 
-def _details(bag: bagit.Bag, failed: bagit.BagValidationError) -> list[tuple[str, dict[str, object]]]:
-    found: list[tuple[str, dict[str, object]]] = []
+def _details(bag: bagit.Bag, failed: bagit.BagValidationError) -> list[tuple[MessageKey, dict[str, object]]]:
+    found: list[tuple[MessageKey, dict[str, object]]] = []
     for detail in failed.details:
         if isinstance(detail, bagit.ChecksumMismatch):
             found.append(("bag-changed", {"file": str(detail.path)}))

@@ -26,6 +26,7 @@ from .addresses import host_allowed, is_safe_address, remote_host
 from .addresses import shown as shown_address
 from .containment import inside, is_active_file, readable_inside, requested_path, svg_runs_script
 from .diagnostics import Problem
+from .messages import MessageKey
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Finding:
 
     node: nodes.Element
     problem: Problem
-    key: str
+    key: MessageKey
     args: dict[str, object] = field(default_factory=dict)
     repeated: bool = False
     """Another finding already says the same at the same line: neutralise, do not report again."""

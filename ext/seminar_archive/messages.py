@@ -13,11 +13,37 @@ reads them side by side.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 DEFAULT_LANGUAGE = "fr"
 
+# Every key of the catalogue, spelled out for the type checker: mypy rejects a key that is not
+# one of these (a test keeps this list and the catalogue in step).
+MessageKey = Literal[
+    "not-utf8", "yaml-syntax", "yaml-error", "yaml-key-not-text", "yaml-tag", "given-twice",
+    "must-hold-fields", "release-twice", "release-order", "redirect-over-page", "redirect-nowhere", "raw-html",
+    "theme-spelling", "not-an-archive-page", "required", "required-in", "unknown-field", "unknown-field-known",
+    "bad-date", "bad-type", "bad-form", "one-of", "empty", "too-long", "listed-twice", "out-of-range",
+    "schema-other", "registry-not-utf8", "id-twice", "field-twice", "registry-not-mapping", "duplicate-id",
+    "duplicate-key", "id-mismatch", "missing-source", "duplicate-number", "unknown-person", "ambiguous-person",
+    "unknown-org", "unknown-org-in", "unknown-parent", "unknown-series", "unknown-event", "org-cycle",
+    "unused-person", "unused-org", "possible-duplicate", "unknown-ref", "unknown-source-doc",
+    "unknown-data-file", "generated", "outside-file", "outside-fetch", "outside-link", "unsafe-address",
+    "http-equiv", "remote-image", "active-file", "active-svg", "unsafe-config", "yaml-character",
+    "yaml-alias-cycle", "yaml-alias-budget", "yaml-too-deep", "yaml-number-too-long", "yaml-float-whole",
+    "too-many-people", "date-out-of-range", "registry-not-a-file", "unknown-top-key", "bib-too-large",
+    "bib-unclosed", "bib-key-twice", "bib-expansion", "theme-no-letter", "config-type", "bib-not-a-file",
+    "mixed-script", "address-missing", "address-placeholder", "address-spaces", "address-syntax",
+    "address-scheme", "address-host", "address-credentials", "address-query", "corrections-malformed",
+    "placeholder-banner", "publish-broken-link", "publish-missing-anchor", "publish-missing-address",
+    "publish-placeholder", "publish-outside-address", "publish-foreign-address", "publish-vanished",
+    "publish-summary", "publish-no-corrections", "publish-done", "search-index-no-program",
+    "search-index-failed", "bag-valid", "bag-broken", "bag-changed", "bag-missing", "bag-unexpected",
+    "bag-invalid", "bag-not-a-bag", "bag-not-given", "config-choice",
+]
+
 # key -> (French, English). Values are str.format templates; {hint} is the suggestion.
-CATALOGUE: dict[str, tuple[str, str]] = {
+CATALOGUE: dict[MessageKey, tuple[str, str]] = {
     # Files and YAML
     "not-utf8": ("le fichier n’est pas du texte UTF-8 (octet 0x{byte}) ; enregistrez-le en UTF-8",
                  "the file is not UTF-8 text (byte 0x{byte}); save it as UTF-8"),
@@ -157,7 +183,7 @@ def did_you_mean(suggestion: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return _HINT["fr" if lang == "fr" else "en"].format(suggestion) if suggestion else ""
 
 
-def render_message(key: str, args: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> str:
+def render_message(key: MessageKey, args: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> str:
     """The message ``key`` in ``lang`` ("fr" or "en"), filled with ``args``."""
     french, english = CATALOGUE[key]
     template = french if lang == "fr" else english
@@ -181,141 +207,6 @@ _LINE_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii")
 
 def _one_line(message: str) -> str:
     return message.translate(_LINE_BREAKS)
-
-
-# The documentation of each warning subtype in French: (what it means, an example, the fix). The English
-# is on the Problem itself (seminar_archive.diagnostics); the site's warnings page shows both.
-PROBLEM_DOCS_FR: dict[str, tuple[str, str, str]] = {
-    "yaml": (
-        "L’en-tête d’une page ou un fichier du registre n’est pas du YAML valable (ou pas du texte UTF-8).",
-        "`title: [IA et santé` (crochet non fermé)",
-        "Fermez le crochet ou les guillemets, indentez avec des espaces ; enregistrez le fichier en UTF-8."),
-    "missing-field": (
-        "Un champ obligatoire manque.",
-        "Une séance sans `date:`.",
-        "Ajoutez le champ : le message le nomme."),
-    "unknown-field": (
-        "Un champ que le schéma ne connaît pas (souvent une faute de frappe).",
-        "`tittle: ...`",
-        "Corrigez le nom : le message propose le champ le plus proche."),
-    "bad-value": (
-        "Une valeur du mauvais type ou de la mauvaise forme.",
-        "`number: deux` ou `id: Séance 2`",
-        "Écrivez la valeur sous la forme que donne le message."),
-    "bad-date": (
-        "Une date qui n’existe pas ou qui n’est pas écrite AAAA-MM-JJ.",
-        "`date: 2021-02-30`",
-        "Écrivez une vraie date, sous la forme AAAA-MM-JJ, entre guillemets."),
-    "duplicate-id": (
-        "Deux pages ou deux fiches du registre ont le même identifiant (par exemple une page copiée sous un "
-        "autre nom).",
-        "Deux pages de séance avec `id: ia-sante-02`.",
-        "Les identifiants sont permanents : donnez un nouvel identifiant à la nouvelle page, gardez celui "
-        "qui est publié."),
-    "duplicate-number": (
-        "Deux séances d’une même série ont le même numéro.",
-        "Deux pages de la série ia-sante avec `number: 2`.",
-        "Renumérotez la nouvelle séance."),
-    "duplicate-key": (
-        "Deux pages ont la même clé de citation.",
-        "Deux pages avec `citekey: iasante-2021-s02`.",
-        "Les clés sont permanentes : donnez une nouvelle clé à la nouvelle page."),
-    "id-mismatch": (
-        "L’identifiant d’une page diffère du nom de son fichier.",
-        "docs/sessions/ia-sante-03.md avec `id: ia-sante-02`.",
-        "Nommez le fichier d’après l’identifiant (c’est lui que servent les adresses et les citations)."),
-    "unknown-person": (
-        "Une page nomme une personne que le registre n’a pas, ou que plusieurs fiches pourraient désigner.",
-        "`person: daniel-benamousig`",
-        "Prenez l’identifiant que propose le message, ou ajoutez la personne au registre "
-        "(`archive new person`)."),
-    "unknown-org": (
-        "Une page ou une fiche nomme une organisation que le registre n’a pas.",
-        "`organisations: [cnrs-cso]`",
-        "Prenez l’identifiant que propose le message, ou ajoutez l’organisation (`archive new org`)."),
-    "unknown-item": (
-        "Une page nomme une série ou un événement qu’aucune page ne définit.",
-        "`series: ia-sant`",
-        "Prenez un identifiant existant ; le message propose le plus proche."),
-    "org-cycle": (
-        "Une organisation est sa propre parente, directement ou par d’autres.",
-        "`parent: cnrs` dans la fiche cnrs.",
-        "Supprimez ou corrigez le `parent:`."),
-    "missing-source": (
-        "Le document source que nomme une page n’est pas dans docs/sources/.",
-        "`source: 000_programme.txt`",
-        "Ajoutez le fichier à docs/sources/ ou corrigez son nom."),
-    "unused": (
-        "Une fiche du registre qu’aucune page ne cite.",
-        "Une personne de people.yaml qui n’apparaît nulle part.",
-        "Citez-la depuis une page, ou retirez-la si elle a été ajoutée par erreur."),
-    "ref": (
-        "Un rôle de renvoi, dans le texte d’une page, nomme un identifiant qui n’existe pas.",
-        "{person}`daniel-benamousig`",
-        "Prenez l’identifiant que propose le message."),
-    "generated": (
-        "Un fichier occupe l’emplacement d’une page que l’extension produit.",
-        "Un fichier docs/people/daniel-benamouzig.md écrit à la main.",
-        "Déplacez le fichier : cet emplacement appartient aux pages produites."),
-    "raw-html": (
-        "Du HTML écrit dans le texte d’une page : il est affiché comme du texte, jamais comme du balisage.",
-        "`<script>…</script>` ou `<img onerror=…>` dans la présentation d’une séance.",
-        "Écrivez le texte en Markdown (MyST) : liens et mises en valeur ont leur syntaxe."),
-    "theme-spelling": (
-        "Un même thème écrit de plusieurs façons (accents, majuscules, espaces ou tirets).",
-        "`themes: [Éthique]` sur une page, `themes: [éthique]` sur les autres.",
-        "Écrivez le thème comme les autres pages ; le message donne cette graphie."),
-    "redirect": (
-        "Une redirection de docs/redirects.yaml qui ne peut pas fonctionner.",
-        "`sessions/ia-sante-2: sessions/ia-sante-20` alors qu’aucune page sessions/ia-sante-20 n’existe.",
-        "Faites pointer l’ancien chemin vers une page existante ; ne redirigez jamais depuis un chemin qui est "
-        "encore une page."),
-    "releases": (
-        "docs/releases.yaml décrit une version deux fois ou dans le désordre.",
-        "Deux entrées `name: 2026.1`.",
-        "Donnez à chaque version un nom nouveau, de la plus ancienne à la plus récente."),
-    "possible-duplicate": (
-        "Deux fiches du registre semblent désigner la même personne (aux accents, initiales, titres, tirets "
-        "et particules près).",
-        "`jp-segade` (J.-P. Segade) à côté de `jean-paul-segade` (Jean-Paul Segade).",
-        "Gardez une seule fiche, mettez l’autre graphie dans ses `variants:` et faites pointer les pages vers "
-        "l’identifiant gardé. S’il s’agit vraiment de deux personnes (des homonymes), mettez l’identifiant de "
-        "l’autre dans `distinct:`."),
-}
-
-# A message of each kind as archivists read it: (file, message key, values).
-SAMPLE_MESSAGES: dict[str, list[tuple[str, str, dict[str, object]]]] = {
-    "yaml": [("sessions/ia-sante-02.md:9", "yaml-syntax", {"detail": "did not find expected ',' or ']'"})],
-    "missing-field": [("sessions/ia-sante-02.md:2", "required", {"field": "date"})],
-    "unknown-field": [("sessions/ia-sante-02.md:9", "unknown-field", {"name": "tittle", "suggestion": "title"})],
-    "bad-value": [("sessions/ia-sante-02.md:6", "bad-type", {"field": "number", "wanted_fr": "un nombre entier",
-                                                             "wanted_en": "a whole number", "value": "deux"})],
-    "bad-date": [("sessions/ia-sante-02.md:7", "bad-date", {"field": "date", "value": "2021-02-30"})],
-    "duplicate-id": [("sessions/ia-sante-02-copie.md:5", "duplicate-id",
-                      {"id": "ia-sante-02", "where": "sessions/ia-sante-02.md:5"})],
-    "duplicate-number": [("sessions/ia-sante-09.md:5", "duplicate-number",
-                          {"series": "ia-sante", "number": 2, "where": "sessions/ia-sante-02.md:5"})],
-    "duplicate-key": [("sessions/ia-sante-09.md:5", "duplicate-key",
-                       {"key": "iasante-2021-s02", "where": "sessions/ia-sante-02.md:5"})],
-    "id-mismatch": [("sessions/ia-sante-03.md:5", "id-mismatch", {"id": "ia-sante-02", "stem": "ia-sante-03"})],
-    "unknown-person": [("sessions/ia-sante-02.md:12", "unknown-person",
-                        {"person": "daniel-benamousig", "suggestion": "daniel-benamouzig"})],
-    "unknown-org": [("sessions/ia-sante-02.md:14", "unknown-org", {"org": "cnrs-cso", "suggestion": "cnrs"})],
-    "unknown-item": [("sessions/ia-sante-02.md:6", "unknown-series", {"series": "ia-sant", "suggestion": "ia-sante"})],
-    "org-cycle": [("registry/organisations.yaml:40", "org-cycle", {"org": "cnrs", "chain": "cnrs → cnrs"})],
-    "missing-source": [("sessions/ia-sante-02.md:5", "missing-source",
-                        {"source": "000_programme.txt", "suggestion": ""})],
-    "unused": [("registry/people.yaml:2", "unused-person", {"id": "alain-livartowski"})],
-    "generated": [("people/daniel-benamouzig.md:1", "generated", {"docname": "people/daniel-benamouzig"})],
-    "raw-html": [("sessions/ia-sante-09.md:20", "raw-html", {"html": "<script>alert(1)</script>"})],
-    "theme-spelling": [("sessions/ia-sante-09.md:4", "theme-spelling", {"theme": "Éthique", "usual": "éthique"})],
-    "redirect": [("redirects.yaml:3", "redirect-nowhere", {"old": "sessions/ia-sante-2", "new": "sessions/ia-sante-20",
-                                                             "suggestion": "sessions/ia-sante-02"})],
-    "releases": [("releases.yaml:9", "release-twice", {"name": "2026.1"})],
-    "possible-duplicate": [("registry/people.yaml:120", "possible-duplicate",
-                            {"id": "jp-segade", "name": "J.-P. Segade", "other": "jean-paul-segade",
-                             "other_name": "Jean-Paul Segade", "where": "registry/people.yaml:158"})],
-}
 
 
 # --- Files from outside and live addresses (containment.py, addresses.py, doctreecheck.py) ---------
@@ -359,32 +250,6 @@ CATALOGUE.update({
                    "the image is opened: it is left out; save it without script, or as PNG"),
     "unsafe-config": ("« {name} » doit être {wanted_fr}, pas {value} : la valeur n’est pas utilisée",
                       "'{name}' must be {wanted_en}, not {value}: the value is not used"),
-})
-PROBLEM_DOCS_FR.update({
-    "outside-file": (
-        "Une page lit un fichier hors du dossier docs/ (`../`, un chemin absolu, un lien symbolique qui en sort, "
-        "une adresse lue pendant la construction) : il n’est ni lu ni publié.",
-        "```{literalinclude} /etc/passwd``` ou un lien symbolique docs/sources/prog.txt → /home/….",
-        "Copiez le fichier dans docs/ (les documents sources dans docs/sources/) et donnez son chemin relatif."),
-    "unsafe-address": (
-        "Un lien, une cible de lien, une image, un téléchargement ou une balise meta qui pourrait exécuter un "
-        "script ou envoyer le lecteur ailleurs (`javascript:`, `data:`, `http-equiv`, un fichier HTML ou SVG "
-        "publié tel quel…) ; il est retiré de la page.",
-        "`` `x <javascript:alert(1)>`_ `` dans `{eval-rst}`, ou `.. meta:: :http-equiv=refresh:`.",
-        "Liez avec une adresse http:, https:, mailto: ou relative ; une page ne donne pas de http-equiv."),
-    "remote-image": (
-        "Une image chargée depuis un autre site, qui verrait chaque lecteur de la page ; elle est retirée.",
-        "```{image} https://pisteur.example/pixel.png```",
-        "Copiez l’image dans docs/, ou autorisez son site dans `archive_image_hosts` (conf.py)."),
-})
-SAMPLE_MESSAGES.update({
-    "outside-file": [("sessions/ia-sante-09.md:18", "outside-file", {"path": "/etc/passwd"}),
-                     ("sources/prog.txt", "outside-link", {})],
-    "unsafe-address": [("sessions/ia-sante-09.md:21", "unsafe-address", {"address": "javascript:alert(1)"}),
-                       ("sessions/ia-sante-09.md:25", "http-equiv", {"value": "refresh"}),
-                       ("sources/programme.html", "active-file", {"path": "programme.html"})],
-    "remote-image": [("sessions/ia-sante-09.md:30", "remote-image",
-                      {"address": "https://pisteur.example/pixel.png", "host": "pisteur.example"})],
 })
 
 # --- Hostile and broken input (issue 23): YAML, limits, references.bib, identity -------------------
@@ -430,30 +295,6 @@ CATALOGUE.update({
                      "n’est pas une lettre latine, même s’il en a l’air : récrivez-le au clavier latin",
                      "'{id}': the name '{name}' mixes scripts in one word ({scripts}); {character} is not a Latin "
                      "letter, though it may look like one: type it again on a Latin keyboard"),
-})
-
-PROBLEM_DOCS_FR.update({
-    "limit": (
-        "Un fichier ou une valeur dépasse une limite documentée de l’archive (page « Limites »).",
-        "Des alias YAML qui se répètent les uns les autres (`&a [*b, *b, …]`), 10 000 intervenants sur une page.",
-        "Écrivez les valeurs en entier ; restez dans la limite que donne le message."),
-    "bib": (
-        "docs/references.bib a une entrée non fermée, une clé donnée deux fois ou des @string trop longues.",
-        "Deux entrées `@report{ccne-2018, …}`.",
-        "Fermez l’entrée, donnez une clé nouvelle, écrivez la valeur sans enchaîner les @string."),
-    "mixed-script": (
-        "Un nom du registre mêle des alphabets (un « е » cyrillique dans un nom latin) ou ne diffère d’un autre "
-        "que par de telles lettres.",
-        "`given: Еlise` (E cyrillique) à côté de `given: Elise`.",
-        "Récrivez le nom au clavier latin ; gardez une seule fiche."),
-})
-
-SAMPLE_MESSAGES.update({
-    "limit": [("sessions/ia-sante-02.md:12", "yaml-alias-budget", {"name": "b", "limit": 10_000})],
-    "bib": [("references.bib:14", "bib-key-twice", {"key": "ccne-2018", "first": 3})],
-    "mixed-script": [("registry/people.yaml:7", "mixed-script",
-                      {"id": "elise-etienne-2", "name": "Еlise Etienne", "scripts": "CYRILLIC, LATIN",
-                       "character": "Е"})],
 })
 
 
@@ -536,18 +377,6 @@ CATALOGUE.update({
                             "ne trouvera rien",
                             "Pagefind could not index the site (exit code {code}): {error}; the search page "
                             "will find nothing"),
-})
-
-PROBLEM_DOCS_FR.update({
-    "search-index": (
-        "L’index de recherche du site (Pagefind) n’a pas pu être fait : son programme manque, ne peut pas "
-        "s’exécuter ici, ou a échoué.",
-        "`pagefind_bin` non installé, ou un programme fait pour un autre système.",
-        "Installez le projet avec ses dépendances (`pip install -e .`) ; le message donne l’erreur de Pagefind."),
-})
-
-SAMPLE_MESSAGES.update({
-    "search-index": [("conf.py", "search-index-no-program", {"error": "No such file or directory"})],
 })
 
 

@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 from .address import is_placeholder_host, release_corrections_to, release_site_url
-from .messages import render_message
+from .messages import MessageKey, render_message
 from .versions import VersionsResult, build_versions, published_addresses
 
 ADDRESSES_FILE = "addresses.txt"
@@ -60,7 +60,7 @@ class Broken:
 
     file: str
     link: str
-    key: str  # a catalogue message: publish-broken-link, publish-missing-anchor, ...
+    key: MessageKey  # a catalogue message: publish-broken-link, publish-missing-anchor, ...
 
     def render(self, lang: str) -> str:
         return render_message(self.key, {"file": self.file, "link": self.link}, lang)

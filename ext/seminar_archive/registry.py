@@ -7,6 +7,7 @@ from typing import Any
 
 from . import schema, yamlsource
 from .diagnostics import Diagnostics, Problem
+from .messages import MessageKey
 from .model import Organisation, Person, SourceRef
 
 PEOPLE_FILE = "people.yaml"
@@ -29,7 +30,7 @@ def _load_mapping(file: Path, shown: str, pointer: str, diagnostics: Diagnostics
         diagnostics.say(unreadable.problem, unreadable.key, shown, unreadable.line, **unreadable.values)
         return {}, None
     for dup_path, line, first in located.duplicate_keys:
-        what = "id-twice" if len(dup_path) == 1 else "field-twice"
+        what: MessageKey = "id-twice" if len(dup_path) == 1 else "field-twice"
         problem_kind = Problem.DUPLICATE_ID if len(dup_path) == 1 else Problem.YAML
         diagnostics.say(problem_kind, what, shown, line, name=dup_path[-1], first=first)
     data = located.data if located.data is not None else {}

@@ -14,6 +14,7 @@ import jsonschema
 from . import limits
 from .checks import closest
 from .diagnostics import Problem
+from .messages import MessageKey
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -71,7 +72,7 @@ def editor_schema_texts() -> dict[str, str]:
 
 
 def validate(data: Any, name: str, pointer: str = ""
-             ) -> Iterator[tuple[Problem, tuple[str | int, ...], str, Args]]:
+             ) -> Iterator[tuple[Problem, tuple[str | int, ...], MessageKey, Args]]:
     """Yield (kind of problem, path of the value, message key, its values) for each way ``data``
     breaks the schema; :func:`seminar_archive.messages.render_message` words the message."""
     validator = _validator(name, pointer)
@@ -97,7 +98,7 @@ _PLAIN_TYPES = {"integer": ("un nombre entier", "a whole number"), "string": ("d
                 "boolean": ("true ou false", "true or false"), "null": ("vide (null)", "null")}
 
 
-def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | int, ...], str, Args]:
+def _describe(error: jsonschema.ValidationError) -> tuple[Problem, tuple[str | int, ...], MessageKey, Args]:
     path = tuple(error.absolute_path)
     schema_part = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator

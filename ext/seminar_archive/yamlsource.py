@@ -15,7 +15,7 @@ import yaml
 
 from . import limits
 from .diagnostics import Diagnostics, Problem
-from .messages import render_message
+from .messages import MessageKey, render_message
 
 try:  # the C loader is several times faster on large archives
     from yaml import CSafeLoader as _Loader
@@ -31,7 +31,7 @@ class YamlProblem(ValueError):
     ``problem`` is the kind reported; ``path`` the value it concerns, for a problem that leaves
     the rest of the file readable (:attr:`LocatedYaml.problems`)."""
 
-    def __init__(self, key: str, line: int, /, problem: Problem = Problem.YAML, path: Path = (),
+    def __init__(self, key: MessageKey, line: int, /, problem: Problem = Problem.YAML, path: Path = (),
                  **args: object) -> None:
         message = render_message(key, args, "en")
         super().__init__(message)

@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import schema
 from ..diagnostics import WARNING_TYPE, Problem
-from ..messages import PROBLEM_DOCS_FR, SAMPLE_MESSAGES, render_message
+from ..messages import render_message
 from ..pageplan import ITEM_KINDS
 from ..textfr import typo_fr
 
@@ -98,16 +98,16 @@ class ArchiveWarnings(SphinxDirective):
         for problem in Problem:
             ref = nodes.reference("", "", internal=True, refid=f"archive-{problem.subtype}")
             ref += nodes.literal(text=f"{WARNING_TYPE}.{problem.subtype}")
-            rows.append([ref, _typo_outside_code(PROBLEM_DOCS_FR[problem.subtype][0])])
+            rows.append([ref, _typo_outside_code(problem.meaning_fr)])
         result: list[nodes.Node] = [table(["Type", "Sens"], rows, [30, 70])]
         for problem in Problem:
-            meaning_fr, example_fr, fix_fr = PROBLEM_DOCS_FR[problem.subtype]
+            meaning_fr, example_fr, fix_fr = problem.meaning_fr, problem.example_fr, problem.fix_fr
             rubric = nodes.rubric("", "", ids=[f"archive-{problem.subtype}"])
             rubric += nodes.literal(text=f"{WARNING_TYPE}.{problem.subtype}")
             result.append(rubric)
             result.append(para(_typo_outside_code(meaning_fr)))
             result.append(para(nodes.strong(text=typo_fr("Exemple : ")), *inline(_typo_outside_code(example_fr))))
-            for where, key, args in SAMPLE_MESSAGES.get(problem.subtype, ()):
+            for where, key, args in problem.samples:
                 shown = f"{where}: {render_message(key, args, 'fr')} [{WARNING_TYPE}.{problem.subtype}]"
                 result.append(para(nodes.strong(text=typo_fr("Message : ")), nodes.literal(text=shown)))
             result.append(para(nodes.strong(text=typo_fr("Correction : ")), *inline(_typo_outside_code(fix_fr))))

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ..diagnostics import WARNING_TYPE, Diagnostic, Problem
-from ..messages import render_message
+from ..messages import MessageKey, render_message
 from .config import settings_of
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ Location: TypeAlias = str | tuple[str, int | None] | nodes.Node
 """What Sphinx's logger locates: "path:line", (docname, line), or a node with its source."""
 
 
-def warn(holder: Any, problem: Problem, key: str, args: Mapping[str, object], location: Location) -> None:
+def warn(holder: Any, problem: Problem, key: MessageKey, args: Mapping[str, object], location: Location) -> None:
     """The catalogue's message ``key`` filled with ``args``; ``holder`` is what the settings are
     read from (the application, the environment or the config)."""
     message = render_message(key, args, settings_of(holder).language)

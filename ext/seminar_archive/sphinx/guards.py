@@ -31,6 +31,7 @@ from ..addresses import shown as shown_address
 from ..containment import inside, outside_links, readable_inside
 from ..diagnostics import Diagnostics, Problem
 from ..doctreecheck import Finding, LocatedMeta, findings, node_line
+from ..messages import MessageKey
 from .config import settings_of
 from .emit import report, warn
 
@@ -50,7 +51,7 @@ class _Guard(Directive):  # type: ignore[misc]
         source, line = self.state_machine.get_source_and_line(self.lineno)
         return f"{source}:{line}" if line else str(source)
 
-    def _refuse(self, key: str, problem: Problem = Problem.OUTSIDE_FILE, **args: object) -> list[nodes.Node]:
+    def _refuse(self, key: MessageKey, problem: Problem = Problem.OUTSIDE_FILE, **args: object) -> list[nodes.Node]:
         warn(self.state.document.settings.env, problem, key, args, self._where())
         return []
 

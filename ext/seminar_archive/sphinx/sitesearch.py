@@ -21,6 +21,7 @@ from sphinx.util import logging
 
 from .. import pageplan
 from ..diagnostics import WARNING_TYPE, Problem
+from ..messages import MessageKey
 from ..model import Event, Organisation, Person, PressRelease, Session
 from ..pageplan import PageKind
 from ..textfr import MONTHS, date_fr
@@ -153,7 +154,7 @@ def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     context["body"] = marked_body(body, filters, terms, weight)
 
 
-def _warn(app: Sphinx, key: str, **args: object) -> None:
+def _warn(app: Sphinx, key: MessageKey, **args: object) -> None:
     conf = Path(app.confdir) / "conf.py"
     # At the line that names the program when conf.py does, else at its top.
     line = config_lines(conf).get("archive_pagefind", 1) if conf.is_file() else 1
