@@ -31,7 +31,8 @@ def respond(repository: ET.Element, base_url: str, query: dict[str, str]) -> byt
     request = ET.SubElement(root, f"{{{OAI}}}request", {k: v for k, v in query.items()})
     request.text = base_url
     root.append(_answer(repository, base_url, query))
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)  # bytes for any encoding but "unicode"
+    return document
 
 
 def _answer(repository: ET.Element, base_url: str, query: dict[str, str]) -> ET.Element:
@@ -77,7 +78,9 @@ def _answer(repository: ET.Element, base_url: str, query: dict[str, str]) -> ET.
         return _error("noRecordsMatch")
     answer = ET.Element(f"{{{OAI}}}{verb}")
     for record in records:
-        answer.append(copy.deepcopy(record.find(f"{{{OAI}}}header") if verb == "ListIdentifiers" else record))
+        part = record.find(f"{{{OAI}}}header") if verb == "ListIdentifiers" else record
+        assert part is not None
+        answer.append(copy.deepcopy(part))
     return answer
 
 

@@ -99,8 +99,8 @@ def test_bag_info_and_sha256_manifests(bagged_site: tuple[Path, Path]) -> None:
         assert info["Source-Organization"] == ORGANIZATION
         files = [p for p in (bag / "data").rglob("*") if p.is_file()]
         assert info["Payload-Oxum"] == f"{sum(p.stat().st_size for p in files)}.{len(files)}"
-        manifest = dict(reversed(line.split("  ", 1)) for line in
-                        (bag / "manifest-sha256.txt").read_text(encoding="utf-8").splitlines())
+        manifest = {path: digest for digest, path in (line.split("  ", 1) for line in
+                    (bag / "manifest-sha256.txt").read_text(encoding="utf-8").splitlines())}
         assert sorted(manifest) == sorted(p.relative_to(bag).as_posix() for p in files)
         assert manifest["data/site/index.html"] == sha256(bag / "data" / "site" / "index.html")
         tagmanifest = (bag / "tagmanifest-sha256.txt").read_text(encoding="utf-8")

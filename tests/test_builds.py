@@ -303,6 +303,6 @@ def test_templates_are_not_checked_for_changes_while_a_build_runs(build: BuildFn
     """perf/templates.py: Jinja does not stat every included template on every page, and compiles into
     the cache beside the doctrees."""
     app = build(copy_root("basic", tmp_path))
-    environment = app.builder.templates.environment  # type: ignore[attr-defined]
+    environment = app.builder.templates.environment
     assert environment.auto_reload is False
     assert Path(environment.bytecode_cache.directory) == Path(app.doctreedir) / templates.CACHE_DIR

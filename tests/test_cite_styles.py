@@ -12,9 +12,10 @@ import lxml.html
 import pytest
 
 from conftest import CliBuild
+from readers_site import BASE
 from seminar_archive.citations.styled import STYLES
 from seminar_archive.textfr import typo_fr
-from test_js_clients import BASE, node, run_js  # noqa: F401 (node: a fixture)
+from test_js_clients import node, run_js  # noqa: F401 (node: a fixture)
 
 JS_STYLE = {"apa": "apa", "chicago": "chicago-author-date", "iso690": "iso690-author-date-fr"}
 PAGES = ("sessions/ia-sante-02", "sessions/ia-sante-06", "press/communique-2022-10-21")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -27,14 +28,17 @@ def soup(site: CliBuild, page: str) -> BeautifulSoup:
 
 
 def meta(page: BeautifulSoup) -> list[tuple[str, str]]:
-    return [(m["name"], m["content"]) for m in page.head.find_all("meta", attrs={"name": True})
+    return [(str(m["name"]), str(m["content"])) for m in page.head.find_all("meta", attrs={"name": True})
             if m["name"].startswith(("citation_", "eprints.", "DC."))]
 
 
-def json_ld(page: BeautifulSoup) -> dict:
+def json_ld(page: BeautifulSoup) -> dict[str, Any]:
     scripts = page.head.find_all("script", attrs={"type": "application/ld+json"})
     assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    text = scripts[0].string
+    assert text is not None
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def test_session_head_makes_a_zotero_presentation(site: CliBuild) -> None:

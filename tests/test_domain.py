@@ -11,6 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
 from conftest import BuildFn, copy_root, warnings_of
+from seminar_archive.sphinx.domain import ArchiveDomain
 
 
 def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
@@ -19,15 +20,15 @@ def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
 
 def main_text(app: SphinxTestApp, page: str) -> str:
     page_soup = soup(app, page)
-    main = page_soup.find("article") or page_soup.find(attrs={"role": "main"})
+    main = page_soup.find("article") or page_soup.find(None, attrs={"role": "main"})
     return " ".join(main.get_text(" ").split())
 
 
 def links(app: SphinxTestApp, page: str) -> dict[str, str]:
     page_soup = soup(app, page)
-    main = page_soup.find("article") or page_soup.find(attrs={"role": "main"})
-    return {" ".join(a.get_text(" ").split()): a["href"] for a in main.find_all("a", href=True)
-            if "headerlink" not in a.get("class", [])}
+    main = page_soup.find("article") or page_soup.find(None, attrs={"role": "main"})
+    return {" ".join(a.get_text(" ").split()): str(a["href"]) for a in main.find_all("a", href=True)
+            if "headerlink" not in a.get_attribute_list("class")}
 
 
 @pytest.fixture()
@@ -140,6 +141,7 @@ def test_clearing_a_page_removes_only_what_it_noted(basic: SphinxTestApp) -> Non
     clearing a page (as an incremental build does before reading it again) removes its objects
     and no other page's, even one that noted the same id after it."""
     domain = basic.env.get_domain("archive")
+    assert isinstance(domain, ArchiveDomain)
     objects = domain.data["objects"]
     by_page = {(kind, object_id): entry[0] for kind, table in objects.items() for object_id, entry in table.items()}
     assert {(kind, object_id): docname for docname, noted in domain.data["objects_of"].items()

@@ -10,6 +10,7 @@ import subprocess
 import urllib.request
 import warnings
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 import pytest
 import xmlschema
@@ -118,7 +119,7 @@ def _model() -> Archive:
                    series={"ser": series})
 
 
-def _relations(root: ElementTree.Element) -> list[tuple[str | None, str | None, str | None, str | None]]:
+def _relations(root: Element) -> list[tuple[str | None, str | None, str | None, str | None]]:
     found = []
     for relation in root.iter(f"{EAC}relation"):
         target = relation.find(f"{EAC}targetEntity")
@@ -224,7 +225,7 @@ def test_the_build_writes_and_links_each_record(built: CliBuild, page: str, reco
     soup = BeautifulSoup((out / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
     links = soup.select(".archive-meta a.archive-eac-download")
     assert [a["href"] for a in links] == [f"../data/{record}.eac.xml"]
-    data = (out / page).parent.joinpath(links[0]["href"]).resolve().read_bytes()
+    data = (out / page).parent.joinpath(str(links[0]["href"])).resolve().read_bytes()
     xsd.validate_eac(data)
     root = ElementTree.fromstring(data)
     # The day the entry's page last changed, in UTC (23:30 at UTC-2 is the next day).

@@ -53,7 +53,7 @@ def test_the_static_repository_validates(site: CliBuild) -> None:
     blocks = root.findall("{http://www.openarchives.org/OAI/2.0/static-repository}ListRecords")
     assert [b.get("metadataPrefix") for b in blocks] == ["oai_dc", "mods"]
     for block in blocks:
-        ids = [e.text for e in block.iter("{http://www.openarchives.org/OAI/2.0/}identifier")]
+        ids = [e.text or "" for e in block.iter("{http://www.openarchives.org/OAI/2.0/}identifier")]
         assert sorted(ids) == sorted(f"oai:archive.test:{i}" for i in ITEMS)
     # Each MODS record is the item's own <page>.mods.xml, and valid against MODS alone too.
     mods = list(blocks[1].iter(f"{{{MODS_NS}}}mods"))

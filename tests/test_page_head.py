@@ -16,6 +16,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -41,16 +42,19 @@ def soup(site: CliBuild, page: str) -> BeautifulSoup:
 
 
 def tags(page: BeautifulSoup, name: str) -> list[str]:
-    return [m["content"] for m in page.head.find_all("meta", attrs={"name": name})]
+    return [str(m["content"]) for m in page.head.find_all("meta", attrs={"name": name})]
 
 
-def json_ld(page: BeautifulSoup) -> dict:
+def json_ld(page: BeautifulSoup) -> dict[str, Any]:
     [script] = page.head.find_all("script", attrs={"type": "application/ld+json"})
-    return json.loads(script.string)
+    text = script.string
+    assert text is not None
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def main_text(page: BeautifulSoup) -> str:
-    main = page.find("article") or page.find(attrs={"role": "main"})
+    main = page.find("article") or page.find(None, attrs={"role": "main"})
     assert main is not None
     return " ".join(main.get_text(" ").split())
 
@@ -185,6 +189,7 @@ def test_cards_are_the_same_bytes_from_the_same_item() -> None:
     image = Image.open(io.BytesIO(cards.render_card(press))).convert("L")
     names_band = image.crop((cards.MARGIN, 400, cards.WIDTH - cards.MARGIN, 440))
     darkest = names_band.getextrema()[0]
+    assert isinstance(darkest, (int, float))  # one band (mode "L"): its lowest value, not a band's pair
     assert 60 < darkest < 200  # the names' grey ink there, not the title's near-black (a fifth line)
 
 
@@ -258,7 +263,7 @@ def test_hostile_text_in_description_and_card_alt_is_escaped(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((result.outdir / "sessions/ser-03.html").read_text(encoding="utf-8"), "html.parser")
     # No script but the page's own files and the JSON-LD (whose text is data), no element from a value.
-    for script in page.head("script"):
+    for script in page.head.find_all("script"):
         assert script.get("src") or script.get("type") == "application/ld+json" or "alert" not in script.text
     assert not page.head.find("img") and not page.head.find("a")
     [description] = tags(page, "description")

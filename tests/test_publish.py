@@ -111,7 +111,7 @@ def test_source_links_follow_the_sources_folder_and_show_the_documents_heading(b
         link = soup(outdir / page).select_one(".archive-meta a.archive-source-title")
         assert link is not None, page
         assert link.get_text() == "Programme de test."  # the source's own first line
-        target = (outdir / page).parent / link["href"]
+        target = (outdir / page).parent / str(link["href"])
         assert link["href"].endswith("documents/prog.txt") and target.is_file(), (page, link["href"])
         assert "prog.txt" in link.parent.get_text() and "octets" in link.parent.get_text()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from conftest import DOCS, CliBuild
 
@@ -15,7 +15,7 @@ def soup(site: CliBuild, name: str) -> BeautifulSoup:
     return BeautifulSoup((site.outdir / name).read_text(encoding="utf-8"), "html.parser")
 
 
-def names(block: BeautifulSoup | None) -> set[str]:
+def names(block: Tag | None) -> set[str]:
     assert block is not None
     return {a.get_text().strip() for a in block.select("a[href^='../people/']")}
 

@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from xml.etree.ElementTree import Element
 
 import icalendar
 import pytest
@@ -26,6 +27,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def soup(site: CliBuild, page: str) -> BeautifulSoup:
     return BeautifulSoup((site.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def present_text(element: Element, path: str) -> str:
+    """The text of the element at path, which must be there."""
+    text = element.findtext(path)
+    assert text is not None, path
+    return text
 
 
 def sessions_by_date(site: CliBuild) -> list[dict[str, object]]:
@@ -52,7 +60,7 @@ def test_home_latest_press_and_ways_in(readers_site: CliBuild) -> None:
     home = soup(readers_site, "index.html")
     press = home.select("ul.archive-latest-press a")
     assert [a["href"] for a in press] == ["press/communique-2022-10-21.html"]
-    ways = {a["href"] for a in home.select("ul.archive-ways-in a")}
+    ways = {str(a["href"]) for a in home.select("ul.archive-ways-in a")}
     assert ways == {"people/index.html", "organisations/index.html", "themes/index.html", "sessions/index.html"}
     for href in ways | {"data/series.ics", "data/additions.atom"}:
         assert (readers_site.outdir / href).is_file(), href
@@ -81,10 +89,10 @@ def test_atom_feed_of_sessions_and_press(readers_site: CliBuild) -> None:
     sessions = sessions_by_date(readers_site)
     assert set(ids) == {f"{BASE}sessions/{s['id']}.html" for s in sessions} | {
         f"{BASE}press/communique-2022-10-21.html"}
-    published = [e.findtext(f"{ATOM}published") for e in entries]
+    published = [present_text(e, f"{ATOM}published") for e in entries]
     assert published == sorted(published, reverse=True)  # newest first
     assert ids[0] == f"{BASE}press/communique-2022-10-21.html"
-    assert feed.findtext(f"{ATOM}updated") == max(e.findtext(f"{ATOM}updated") for e in entries)
+    assert feed.findtext(f"{ATOM}updated") == max(present_text(e, f"{ATOM}updated") for e in entries)
     head = soup(readers_site, "index.html").head
     assert head.find("link", type="application/atom+xml")["href"] == "data/additions.atom"
 
@@ -132,7 +140,7 @@ def test_report_a_correction_names_page_and_version(readers_site: CliBuild) -> N
     page = soup(readers_site, "sessions/ia-sante-02.html")
     link = page.select_one("p.archive-correction a")
     assert link is not None and link.get_text() == "Signaler une erreur sur cette page"
-    parts = urlsplit(link["href"])
+    parts = urlsplit(str(link["href"]))
     assert parts.scheme == "mailto" and parts.path.replace("%40", "@") == "corrections@archive-ia-sante.invalid"
     query = parse_qs(parts.query)
     assert query["subject"] == ["Correction : IA et innovations médicales"]

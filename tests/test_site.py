@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from typing import Any, TypedDict
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -26,12 +27,18 @@ def norm(text: str) -> str:
     return re.sub(r"(\w)- (\w)", r"\1-\2", text)
 
 
-def programme_sessions() -> dict[int, dict[str, object]]:
+class SourceSession(TypedDict):
+    title: str
+    date: str
+    bullets: list[str]
+
+
+def programme_sessions() -> dict[int, SourceSession]:
     """Each session of the programme as the source prints it: title, date, and its bullets."""
     # The programme has some accents in decomposed form: compare in NFC.
     text = unicodedata.normalize("NFC", PROGRAMME.read_text(encoding="utf-8"))
     heads = list(re.finditer(r"Séance (\d) :\s+(.*?)\((\d+)(?:er)?\s+(\w+)\s+(\d{4})\)", text, re.S))
-    sessions = {}
+    sessions: dict[int, SourceSession] = {}
     for index, head in enumerate(heads):
         end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
         block = text[head.end():end]
@@ -55,8 +62,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
 
 
 @pytest.fixture(scope="module")
-def data(site: CliBuild) -> dict[str, object]:
-    loaded: dict[str, object] = json.loads((site.outdir / "data" / "archive.json").read_text(encoding="utf-8"))
+def data(site: CliBuild) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((site.outdir / "data" / "archive.json").read_text(encoding="utf-8"))
     return loaded
 
 
@@ -74,7 +81,7 @@ def test_builds_clean_under_strict_flags(site: CliBuild) -> None:
     assert site.warnings == []
 
 
-def test_eight_sessions_with_numbers_dates_titles_from_the_source(site: CliBuild, data: dict) -> None:
+def test_eight_sessions_with_numbers_dates_titles_from_the_source(site: CliBuild, data: dict[str, Any]) -> None:
     source = programme_sessions()
     assert sorted(source) == list(range(1, 9))
     sessions = {s["number"]: s for s in data["sessions"]}
@@ -87,7 +94,7 @@ def test_eight_sessions_with_numbers_dates_titles_from_the_source(site: CliBuild
         assert norm(html.find("h1").get_text()).strip("#¶ ") == expected["title"]
 
 
-def test_every_appearance_matches_the_source_with_its_role(site: CliBuild, data: dict) -> None:
+def test_every_appearance_matches_the_source_with_its_role(site: CliBuild, data: dict[str, Any]) -> None:
     source = programme_sessions()
     people = {p["id"]: p for p in data["people"]}
     total = 0
@@ -113,7 +120,7 @@ def test_every_appearance_matches_the_source_with_its_role(site: CliBuild, data:
     assert total == 38
 
 
-def test_session_pages_show_roles(site: CliBuild, data: dict) -> None:
+def test_session_pages_show_roles(site: CliBuild, data: dict[str, Any]) -> None:
     for session in data["sessions"]:
         html = article(site, session["url"])
         for role, anchor in (("moderators", "animation"), ("speakers", "intervenants")):
@@ -126,7 +133,7 @@ def test_session_pages_show_roles(site: CliBuild, data: dict) -> None:
             assert hrefs == [f"../people/{a['person']}.html" for a in session[role]]
 
 
-def test_forty_people_each_with_a_page(site: CliBuild, data: dict) -> None:
+def test_forty_people_each_with_a_page(site: CliBuild, data: dict[str, Any]) -> None:
     assert len(data["people"]) == 40
     for person in data["people"]:
         assert (site.outdir / person["url"]).exists()
@@ -157,7 +164,7 @@ def test_bacry_at_session_1_and_in_the_press(site: CliBuild) -> None:
     assert len(press) == 1 and press[0][0] == "21 octobre 2022" and press[0][2] == "Cité·e"
 
 
-def test_a_to_z_files_accented_names_under_plain_letters(site: CliBuild, data: dict) -> None:
+def test_a_to_z_files_accented_names_under_plain_letters(site: CliBuild, data: dict[str, Any]) -> None:
     html = article(site, "people/index.html")
     letters = [norm(h.get_text()).strip("#¶ ") for h in html.select("section section h2")]
     assert letters == sorted(letters) and all(len(letter) == 1 and letter.isascii() for letter in letters)
@@ -168,7 +175,7 @@ def test_a_to_z_files_accented_names_under_plain_letters(site: CliBuild, data: d
     assert base == sorted(base)
 
 
-def test_each_item_page_names_its_source_and_the_source_is_downloadable(site: CliBuild, data: dict) -> None:
+def test_each_item_page_names_its_source_and_the_source_is_downloadable(site: CliBuild, data: dict[str, Any]) -> None:
     for kind in ("sessions", "press", "events", "series"):
         for item in data[kind]:
             html = article(site, item["url"])
@@ -178,7 +185,7 @@ def test_each_item_page_names_its_source_and_the_source_is_downloadable(site: Cl
             assert target.resolve().read_bytes() == (DOCS / "sources" / item["source"]).read_bytes()
 
 
-def test_press_release_and_symposium(site: CliBuild, data: dict) -> None:
+def test_press_release_and_symposium(site: CliBuild, data: dict[str, Any]) -> None:
     (press,) = data["press"]
     assert press["date"] == "2022-10-21" and press["place"] == "Paris"
     assert norm(press["title"]).startswith("Symposium “IA et médecine”")
@@ -191,13 +198,13 @@ def test_press_release_and_symposium(site: CliBuild, data: dict) -> None:
     assert "[ Health Data Hub (HDH) ]" in text  # the issuer, inferred from the press contact
 
 
-def test_series_title_is_marked_supplied(site: CliBuild, data: dict) -> None:
+def test_series_title_is_marked_supplied(site: CliBuild, data: dict[str, Any]) -> None:
     (series,) = data["series"]
     assert "title" in series["supplied"]
     assert norm(article(site, series["url"]).find("h1").get_text()).strip("#¶ ").startswith("[")
 
 
-def test_objects_inventory_has_sessions_people_organisations(site: CliBuild, data: dict) -> None:
+def test_objects_inventory_has_sessions_people_organisations(site: CliBuild, data: dict[str, Any]) -> None:
     with (site.outdir / "objects.inv").open("rb") as handle:
         inventory = InventoryFile.load(handle, "https://archive.example", lambda base, uri: f"{base}/{uri}")
     inv = inventory.data if hasattr(inventory, "data") else inventory
@@ -206,7 +213,7 @@ def test_objects_inventory_has_sessions_people_organisations(site: CliBuild, dat
     assert set(inv["archive:org"]) == {o["id"] for o in data["organisations"]}
 
 
-def test_organisation_parent_from_the_source(site: CliBuild, data: dict) -> None:
+def test_organisation_parent_from_the_source(site: CliBuild, data: dict[str, Any]) -> None:
     orgs = {o["id"]: o for o in data["organisations"]}
     assert orgs["cso"]["parent"] == "cnrs"  # "CNRS/CSO"
     text = norm(article(site, orgs["cnrs"]["url"]).get_text(" "))

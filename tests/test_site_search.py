@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import BuildFn, CliBuild, copy_root, warnings_of
 from seminar_archive.model import Archive, Organisation, Session
-from seminar_archive.pageplan import PlannedPage
+from seminar_archive.pageplan import PageKind, PlannedPage
 from seminar_archive.sphinx.sitesearch import TERMS_MARKER, describe, marked_body
 
 
@@ -87,7 +87,7 @@ def test_a_hostile_title_is_escaped_in_the_marks() -> None:
     session = Session(id="s", title='x"><script>alert(1)</script>', docname="sessions/s", source="x.txt",
                       themes=('t"onmouseover="y, z',))
     archive = Archive(sessions={"s": session})
-    filters, terms = describe(archive, PlannedPage("sessions/s", "session", "s", generated=False))
+    filters, terms = describe(archive, PlannedPage("sessions/s", PageKind.SESSION, "s", generated=False))
     body = BeautifulSoup(marked_body("<h1>t</h1>", filters, terms), "html.parser")
     assert body.find("script") is None
     assert [str(tag["data-pagefind-filter"]) for tag in body.select("[data-pagefind-filter]")] == [
@@ -98,7 +98,8 @@ def test_a_hostile_title_is_escaped_in_the_marks() -> None:
 
 def test_an_organisation_is_found_by_its_acronym_and_full_name() -> None:
     org = Organisation(id="hdh", name="HDH", acronym="HDH", full_name="Health Data Hub", variants=("PDS",))
-    _filters, terms = describe(Archive(organisations={"hdh": org}), PlannedPage("organisations/hdh", "org", "hdh"))
+    page = PlannedPage("organisations/hdh", PageKind.ORGANISATION, "hdh")
+    _filters, terms = describe(Archive(organisations={"hdh": org}), page)
     assert terms == ["organisation", "HDH", "Health Data Hub", "PDS"]
 
 

@@ -76,7 +76,7 @@ def test_session_2_datacite_record(site_files: dict[str, str]) -> None:
     assert identifier.get("identifierType") == "URL"  # no DOI configured: none invented
     assert identifier.text == "https://archive.example/sessions/ia-sante-02.html"
     assert root.find(f"{DC}alternateIdentifiers/{DC}alternateIdentifier").text == identifier.text
-    creators = [c.find(f"{DC}creatorName").text for c in root.iter(f"{DC}creator")]
+    creators = [c.find(f"{DC}creatorName").text or "" for c in root.iter(f"{DC}creator")]
     assert creators and all(", " in name for name in creators)
     affiliations = [a.text for a in root.iter(f"{DC}affiliation")]
     assert len(affiliations) == len(creators) + len(root.findall(f"{DC}contributors/{DC}contributor")) - 1
@@ -109,7 +109,7 @@ def test_press_and_series_types(site_files: dict[str, str]) -> None:
 
 def test_session_2_mods_record(site_files: dict[str, str]) -> None:
     root = ElementTree.fromstring(site_files["sessions/ia-sante-02.mods.xml"])
-    roles = {}
+    roles: dict[str | None, list[str | None]] = {}
     for name in root.findall(f"{MODS}name"):
         code = name.find(f"{MODS}role/{MODS}roleTerm[@type='code']").text
         roles.setdefault(code, []).append(name.find(f"{MODS}displayForm").text)
@@ -129,7 +129,7 @@ def test_the_build_writes_and_links_the_records(tmp_path: Path) -> None:
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup((out / "sessions" / "ser-01.html").read_text(encoding="utf-8"), "html.parser")
-    links = [a["href"] for a in page.select(".archive-standard-records a")]
+    links = [str(a["href"]) for a in page.select(".archive-standard-records a")]
     assert links == ["ser-01.datacite.xml", "ser-01.mods.xml"]
     for link in links:
         target = (out / "sessions" / link).resolve()

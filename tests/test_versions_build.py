@@ -49,7 +49,7 @@ def test_switcher_json(versions_site: tuple[Path, Path]) -> None:
         page = soup(out / version / "sessions" / "ser-01.html")
         assert page.select(".version-switcher__button"), version
         options = page.find("script", string=re.compile("theme_switcher_json_url"))
-        assert (options is not None and f"'{version}'" in options.string) or f'"{version}"' in str(options)
+        assert (options is not None and f"'{version}'" in (options.string or "")) or f'"{version}"' in str(options)
 
 
 def test_root_index_leads_to_latest(versions_site: tuple[Path, Path]) -> None:

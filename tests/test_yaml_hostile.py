@@ -96,7 +96,7 @@ def test_myst_is_handed_the_body_at_its_own_lines_after_a_line_separator() -> No
     """The build hands MyST the page with its front matter blanked (sphinx/reader.py): counted at
     "\\n" as the front matter is, a U+2028 in it no longer leaves YAML lines (and a stray "---",
     read as a heading) in the body."""
-    from seminar_archive.sphinx.reader import neutral_front_matter
+    from seminar_archive.mystsource import neutral_front_matter
 
     page = '---\narchive:\n  kind: session\n  title: "A\u2028B"\n  "\u2028x": y\n---\n\nTexte.\n'
     handed = neutral_front_matter(page)
