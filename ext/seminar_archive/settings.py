@@ -10,7 +10,7 @@ Sphinx import here: ``archive check`` runs without the Sphinx stack.
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,7 @@ class ArchiveSettings:
                                  "way.", rebuild="")
     language: str = _setting("fr", "The language of the archive's warnings: \"fr\" (the default, for archivists) "
                              "or \"en\".", choices=LANGUAGES)
-    image_hosts: list[str] = field(default_factory=list, metadata=_meta(
+    image_hosts: Sequence[str] = field(default_factory=list, metadata=_meta(
         [], "The sites from which a page may show a remote image (guards.py).", types=(list, tuple)))
     search_index: bool = _setting(True, "Index the built site with Pagefind for the search page "
                                   "(sitesearch.py).", rebuild="html")
