@@ -34,6 +34,9 @@ from .model import Archive
 from .pageplan import plan, theme_slug
 from .sitefiles import RELEASES_FILE, Release
 
+DOMAIN_NAME = "archive"
+"""The Sphinx domain of the archive's roles (``{archive:person}``); by chance also the warnings' type."""
+
 # The cross-reference roles (bare or as ``archive:kind``), and the French word for each kind.
 REFERENCE_KINDS = {
     "session": "séance",
@@ -82,8 +85,8 @@ def is_source_document(source_dir: Path, name: str) -> bool:
 
 
 def _role_kind(name: str) -> str | None:
-    bare = name.removeprefix("archive:")
-    if bare in REFERENCE_KINDS and (bare == name or name.startswith("archive:")):
+    bare = name.removeprefix(f"{DOMAIN_NAME}:")
+    if bare in REFERENCE_KINDS and (bare == name or name.startswith(f"{DOMAIN_NAME}:")):
         return bare
     return name if name in ("source", "datafile") else None
 

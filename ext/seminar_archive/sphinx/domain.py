@@ -16,9 +16,9 @@ from sphinx.locale import _
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from ..bodyrefs import REFERENCE_KINDS
+from ..bodyrefs import DOMAIN_NAME, REFERENCE_KINDS
 from ..checks import closest
-from ..diagnostics import WARNING_TYPE, Problem
+from ..diagnostics import Problem
 from .emit import warn
 
 if TYPE_CHECKING:
@@ -42,12 +42,12 @@ class ArchiveXRefRole(XRefRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         # Registered under bare names too, where XRefRole would not know the domain.
-        self.name = f"{WARNING_TYPE}:{self.archive_reftype}"
+        self.name = f"{DOMAIN_NAME}:{self.archive_reftype}"
         return super().run()
 
 
 class ArchiveDomain(Domain):
-    name = WARNING_TYPE
+    name = DOMAIN_NAME
     label = "Archive"
     object_types = {kind: ObjType(_(label), kind) for kind, label in OBJECT_TYPES.items()}
     roles = {kind: ArchiveXRefRole(kind) for kind in OBJECT_TYPES}
@@ -116,7 +116,7 @@ class ArchiveDomain(Domain):
             return None
         docname, anchor, title = entry
         if not node.get("refexplicit"):
-            contnode = nodes.inline(title, title, classes=["xref", WARNING_TYPE, f"{WARNING_TYPE}-{typ}"])
+            contnode = nodes.inline(title, title, classes=["xref", DOMAIN_NAME, f"{DOMAIN_NAME}-{typ}"])
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
@@ -142,7 +142,7 @@ class ArchiveDomain(Domain):
 
 def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:
     """Our own message for an unresolved archive reference: file, line and the closest id."""
-    if domain is None or domain.name != WARNING_TYPE:
+    if domain is None or domain.name != DOMAIN_NAME:
         return None
     assert isinstance(domain, ArchiveDomain)
     kind, target = node["reftype"], node["reftarget"]
@@ -155,7 +155,7 @@ def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) 
 def build_state(env: BuildEnvironment) -> BuildState | None:
     """The build's model and caches, which the archive domain holds (None until the registry
     has been read, or when another extension took the domain's name)."""
-    domain = env.domains[WARNING_TYPE]
+    domain = env.domains[DOMAIN_NAME]
     return domain.build if isinstance(domain, ArchiveDomain) else None
 
 

@@ -15,7 +15,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..diagnostics import WARNING_TYPE
+from ..bodyrefs import DOMAIN_NAME
 from ..pagedeps import summary
 from ..textfr import date_fr, plural
 from .nodes_util import doc_link, para, xref
@@ -41,7 +41,7 @@ class _ListingDirective(SphinxDirective):
     has_content = False
 
     def _state(self) -> BuildState | None:
-        domain: ArchiveDomain = self.env.domains[WARNING_TYPE]  # type: ignore[assignment]
+        domain: ArchiveDomain = self.env.domains[DOMAIN_NAME]  # type: ignore[assignment]
         state = domain.build
         if state is not None:
             domain.note_listing(self.env.docname, listing_fingerprint(state.archive))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from ..diagnostics import WARNING_TYPE
+from ..bodyrefs import DOMAIN_NAME
 from ..readcache import ReadCache
 from .citing import DOWNLOAD_SUFFIXES, url_maker, write_downloads
 from .config import settings_of
@@ -48,9 +48,9 @@ READ_CACHE_FILE = "seminar_archive-read.pickle"
 
 
 def _domain(env: BuildEnvironment) -> ArchiveDomain:
-    domain = env.domains[WARNING_TYPE]
+    domain = env.domains[DOMAIN_NAME]
     if not isinstance(domain, ArchiveDomain):  # pragma: no cover - another extension took the name
-        raise ExtensionError(f"the '{WARNING_TYPE}' domain is not seminar_archive's")
+        raise ExtensionError(f"the '{DOMAIN_NAME}' domain is not seminar_archive's")
     return domain
 
 

@@ -9,10 +9,10 @@ from typing import TypeAlias
 from docutils import nodes
 from sphinx import addnodes
 
-from ..diagnostics import WARNING_TYPE
+from ..bodyrefs import DOMAIN_NAME
 
 Part: TypeAlias = str | nodes.Node
-DOMAIN = WARNING_TYPE  # the domain's name is the warning type: {archive:person}, archive.ref
+DOMAIN = DOMAIN_NAME
 
 
 def text_parts(parts: Iterable[Part | None]) -> list[nodes.Node]:

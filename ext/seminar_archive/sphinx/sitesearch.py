@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from .. import pageplan
-from ..diagnostics import WARNING_TYPE, Problem
+from ..bodyrefs import DOMAIN_NAME
+from ..diagnostics import Problem
 from ..messages import MessageKey
 from ..model import Event, Organisation, Person, PressRelease, Session
 from ..pageplan import PageKind
@@ -146,7 +147,7 @@ def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     body = context.get("body")
     if doctree is None or not isinstance(body, str) or not settings_of(app).search_index:
         return  # pages Sphinx makes (search, genindex) are not searched
-    domain = app.env.domains.get(WARNING_TYPE)
+    domain = app.env.domains.get(DOMAIN_NAME)
     state = getattr(domain, "build", None)
     page = state.pages.get(pagename) if state is not None else None
     filters, terms = describe(state.archive, page) if state is not None and page is not None else ([], [])

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from ..diagnostics import WARNING_TYPE, Problem
+from ..bodyrefs import DOMAIN_NAME
+from ..diagnostics import Problem
 from ..pageplan import ITEM_KINDS, PageKind, theme_slug
 from ..sourcedocs import source_document
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
@@ -38,7 +39,7 @@ class ArchivePageTransform(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        domain = self.env.domains[WARNING_TYPE]
+        domain = self.env.domains[DOMAIN_NAME]
         assert isinstance(domain, ArchiveDomain)
         state = domain.build
         docname = self.env.current_document.docname
