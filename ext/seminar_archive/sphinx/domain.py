@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
+from sphinx.errors import ExtensionError
 from sphinx.locale import _
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
@@ -150,6 +151,14 @@ def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) 
     warn(app, Problem.REFERENCE, "unknown-ref", {"label": label, "target": target, "kind": kind,
                                                  "suggestion": domain.closest(kind, target)}, node)
     return True
+
+
+def archive_domain(env: BuildEnvironment) -> ArchiveDomain:
+    """The archive's domain of this build (an error if another extension took its name)."""
+    domain = env.domains[DOMAIN_NAME]
+    if not isinstance(domain, ArchiveDomain):  # pragma: no cover - another extension took the name
+        raise ExtensionError(f"the '{DOMAIN_NAME}' domain is not seminar_archive's")
+    return domain
 
 
 def build_state(env: BuildEnvironment) -> BuildState | None:

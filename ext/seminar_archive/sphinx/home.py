@@ -15,16 +15,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..bodyrefs import DOMAIN_NAME
 from ..pagedeps import summary
 from ..textfr import date_fr, plural
+from .domain import archive_domain
 from .nodes_util import doc_link, para, xref
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model import Archive
-    from .domain import ArchiveDomain
     from .state import BuildState
 
 
@@ -41,7 +40,7 @@ class _ListingDirective(SphinxDirective):
     has_content = False
 
     def _state(self) -> BuildState | None:
-        domain: ArchiveDomain = self.env.domains[DOMAIN_NAME]  # type: ignore[assignment]
+        domain = archive_domain(self.env)
         state = domain.build
         if state is not None:
             domain.note_listing(self.env.docname, listing_fingerprint(state.archive))

@@ -19,14 +19,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from ..bodyrefs import DOMAIN_NAME
 from ..readcache import ReadCache
 from .citing import DOWNLOAD_SUFFIXES, url_maker, write_downloads
 from .config import settings_of
-from .domain import ArchiveDomain
+from .domain import archive_domain
 from .emit import report
 from .exports import write_exports
 from .generate import write_pages
@@ -47,13 +45,6 @@ logger = logging.getLogger(__name__)
 READ_CACHE_FILE = "seminar_archive-read.pickle"
 
 
-def _domain(env: BuildEnvironment) -> ArchiveDomain:
-    domain = env.domains[DOMAIN_NAME]
-    if not isinstance(domain, ArchiveDomain):  # pragma: no cover - another extension took the name
-        raise ExtensionError(f"the '{DOMAIN_NAME}' domain is not seminar_archive's")
-    return domain
-
-
 def on_builder_inited(app: Sphinx) -> None:
     config = settings_of(app)
     # Kept beside Sphinx's own pickles: a clean build (no doctrees) reads every page afresh.
@@ -69,7 +60,7 @@ def on_builder_inited(app: Sphinx) -> None:
         state.pages.pop(docname, None)
     for diagnostic in state.diagnostics:
         report(app, diagnostic)
-    _domain(app.env).build = state
+    archive_domain(app.env).build = state
     if config.sidebar_cache:
         install_shared_sidebars(app, state.caches.sidebars)
 
@@ -77,7 +68,7 @@ def on_builder_inited(app: Sphinx) -> None:
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
                         removed: Set[str]) -> list[str]:
     """Re-read pages whose records changed, though their source files did not."""
-    domain = _domain(env)
+    domain = archive_domain(env)
     state = domain.build
     if state is None:
         return []
@@ -95,7 +86,7 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], cha
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """When a page appears, disappears or is retitled, every sidebar changes: rewrite every page."""
-    state = _domain(env).build
+    state = archive_domain(env).build
     if state is None:
         return []
     retitled = any(env.titles[d].astext() != old for d, old in state.rebuild.previous_titles.items() if d in env.titles)
@@ -105,14 +96,14 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    state = _domain(env).build
+    state = archive_domain(env).build
     report_redirect_problems(app, env, state)
     if state is not None and state.config.title_cache:
         install_title_cache(app, env, state.caches.titles)
 
 
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    state = _domain(app.env).build
+    state = archive_domain(app.env).build
     if state is not None and state.caches.sidebars.hits:
         logger.verbose("[archive] sidebars derived from their section's in this process: %d "
                        "(%d rendered by the theme)", state.caches.sidebars.hits,

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from .. import pageplan
-from ..bodyrefs import DOMAIN_NAME
 from ..diagnostics import Problem
 from ..messages import MessageKey
 from ..model import Event, Organisation, Person, PressRelease, Session
@@ -29,6 +28,7 @@ from ..textfr import MONTHS, date_fr
 from .citestyles import STYLE_BOX
 from .config import settings_of
 from .configcheck import _lines as config_lines
+from .domain import build_state
 from .emit import warn
 
 if TYPE_CHECKING:
@@ -147,8 +147,7 @@ def _mark_page(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     body = context.get("body")
     if doctree is None or not isinstance(body, str) or not settings_of(app).search_index:
         return  # pages Sphinx makes (search, genindex) are not searched
-    domain = app.env.domains.get(DOMAIN_NAME)
-    state = getattr(domain, "build", None)
+    state = build_state(app.env)
     page = state.pages.get(pagename) if state is not None else None
     filters, terms = describe(state.archive, page) if state is not None and page is not None else ([], [])
     weight = _page_weight(page)

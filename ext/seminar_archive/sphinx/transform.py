@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from ..bodyrefs import DOMAIN_NAME
 from ..diagnostics import Problem
 from ..pageplan import ITEM_KINDS, PageKind, theme_slug
 from ..sourcedocs import source_document
 from .citing import CITABLE_KINDS, cite_section, person_downloads, record_for
 from .corrections import correction_link
-from .domain import ArchiveDomain
+from .domain import archive_domain
 from .emit import warn
 from .pages import render_page
 
@@ -39,8 +38,7 @@ class ArchivePageTransform(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        domain = self.env.domains[DOMAIN_NAME]
-        assert isinstance(domain, ArchiveDomain)
+        domain = archive_domain(self.env)
         state = domain.build
         docname = self.env.current_document.docname
         if state is None or docname not in state.pages:
