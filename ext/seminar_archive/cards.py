@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .model import Archive, Event, Item, PressRelease, Series, Session
-from .textfr import date_fr, supplied
+from .textfr import date_fr
 
 WIDTH, HEIGHT = 1146, 600
 MARGIN = 64
@@ -115,7 +115,7 @@ def render_card(card: Card) -> bytes:
 
 def card_for(archive: Archive, item: Item, site_name: str) -> Card | None:
     """The card of a session, press release, event or series page (None for other items)."""
-    title = supplied(item.title) if item.is_supplied("title") else item.title
+    title = item.shown_title
     if isinstance(item, Session):
         names = [archive.people[a.person].display_name for a in item.speakers if a.person in archive.people]
         kicker = f"Séance {item.number} · {date_fr(item.date)}" if item.number else f"Séance · {date_fr(item.date)}"

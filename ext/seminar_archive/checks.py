@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from .diagnostics import Diagnostics, Problem
-from .model import Archive, Item, SourceRef
+from .model import Archive, Item, PressRelease, Session, SourceRef
 
 
 def closest(wanted: str, known: Iterable[str]) -> str:
@@ -101,7 +101,7 @@ def _check_numbers(archive: Archive, diagnostics: Diagnostics) -> None:
 def _check_references(archive: Archive, diagnostics: Diagnostics) -> None:
     people, orgs = archive.people, archive.organisations
     for item in archive.items():
-        for appearance in getattr(item, "appearances", ()):
+        for appearance in item.appearances:
             if appearance.person not in people:
                 candidates = equally_close(appearance.person, people)
                 if candidates:
@@ -116,23 +116,23 @@ def _check_references(archive: Archive, diagnostics: Diagnostics) -> None:
                 if org not in orgs:
                     diagnostics.say(Problem.UNKNOWN_ORG, "unknown-org", appearance.where.path, appearance.where.line,
                                     org=org, suggestion=closest(org, orgs))
-        for attr in ("organisations", "issuer", "organisers", "supporters"):
-            for org in getattr(item, attr, ()):
-                if org not in orgs:
+        for attr, named in item.organisation_fields:
+            for org_id in named:
+                if org_id not in orgs:
                     diagnostics.say(Problem.UNKNOWN_ORG, "unknown-org-in", item.where.path, item.where.line,
-                                    org=org, field=attr, suggestion=closest(org, orgs))
-        series = getattr(item, "series", None)
-        if item.kind == "session" and series not in archive.series:
+                                    org=org_id, field=attr, suggestion=closest(org_id, orgs))
+        series = item.series if isinstance(item, Session) else None
+        if isinstance(item, Session) and series not in archive.series:
             diagnostics.say(Problem.UNKNOWN_ITEM, "unknown-series", item.where.path, item.where.line,
                             series=series, suggestion=closest(str(series), archive.series))
-        event = getattr(item, "event", None)
+        event = item.event if isinstance(item, PressRelease) else None
         if event and event not in archive.events:
             diagnostics.say(Problem.UNKNOWN_ITEM, "unknown-event", item.where.path, item.where.line,
                             event=event, suggestion=closest(event, archive.events))
-    for org in orgs.values():
-        if org.parent and org.parent not in orgs:
-            diagnostics.say(Problem.UNKNOWN_ORG, "unknown-parent", org.where.path, org.where.line,
-                            org=org.parent, suggestion=closest(org.parent, orgs))
+    for entry in orgs.values():
+        if entry.parent and entry.parent not in orgs:
+            diagnostics.say(Problem.UNKNOWN_ORG, "unknown-parent", entry.where.path, entry.where.line,
+                            org=entry.parent, suggestion=closest(entry.parent, orgs))
 
 
 def _check_parents(archive: Archive, diagnostics: Diagnostics) -> None:
@@ -157,7 +157,7 @@ def _check_unused(archive: Archive, diagnostics: Diagnostics, set_aside: Iterabl
     used_orgs = (set(archive.items_by_organisation) | {o.parent for o in archive.organisations.values() if o.parent}
                  | set(mentioned[1]))
     for item in set_aside:
-        for appearance in getattr(item, "appearances", ()):
+        for appearance in item.appearances:
             used_people.add(appearance.person)
             used_orgs.update(appearance.organisations)
         for attr in ("organisations", "issuer", "organisers", "supporters"):

@@ -33,7 +33,7 @@ def _organisations(archive: Archive, ids: tuple[str, ...]) -> str:
 def _title(item: Item | None) -> str:
     if item is None:
         return ""
-    return supplied(item.title) if item.is_supplied("title") else item.title
+    return item.shown_title
 
 
 def _labelled(label: str, text: str) -> str:

@@ -21,8 +21,8 @@ from urllib.parse import urlparse
 import icalendar
 from feedgen.feed import FeedGenerator
 
-from .model import Archive, Item, PressRelease, Session
-from .textfr import date_fr, supplied
+from .model import Archive, Item, PressRelease, Session, date_of
+from .textfr import date_fr
 
 UrlFor = Callable[[str], str]
 PRODID = "-//Archive du séminaire IA et santé//seminar-archive//FR"
@@ -45,7 +45,7 @@ def _names(archive: Archive, appearances: tuple[object, ...]) -> str:
 
 def session_description(archive: Archive, session: Session) -> str:
     series = archive.series.get(session.series)
-    series_title = (supplied(series.title) if series.is_supplied("title") else series.title) if series else ""
+    series_title = series.shown_title if series else ""
     lines = [f"Séance {session.number}" + (f" du séminaire {series_title}" if series else "") + ","
              f" {date_fr(session.date)}."]
     if session.speakers:
@@ -115,7 +115,7 @@ def calendar_ics(events: list[CalendarEvent]) -> bytes:
 
 
 def _entry_date(item: Item) -> dt.date:
-    return getattr(item, "date", dt.date(1970, 1, 1))
+    return date_of(item) or dt.date(1970, 1, 1)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from .folding import strip_accents
+from .textfr import supplied
 
 
 class Role(StrEnum):
@@ -138,6 +139,21 @@ class Item:
     def is_supplied(self, field_name: str) -> bool:
         return field_name in self.supplied
 
+    @property
+    def shown_title(self) -> str:
+        """The title as pages show it: in square brackets when the archive supplied it."""
+        return supplied(self.title) if self.is_supplied("title") else self.title
+
+    @property
+    def appearances(self) -> tuple[Appearance, ...]:
+        """Everyone the item names, in its order (none for a series)."""
+        return ()
+
+    @property
+    def organisation_fields(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The fields that name organisations, with the ids each names (affiliations aside)."""
+        return ()
+
 
 @dataclass(frozen=True)
 class Session(Item):
@@ -149,6 +165,10 @@ class Session(Item):
     organisations: tuple[str, ...] = ()  # named by the presentation text, not affiliations
 
     kind = "session"
+
+    @property
+    def organisation_fields(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return (("organisations", self.organisations),)
 
     @property
     def appearances(self) -> tuple[Appearance, ...]:
@@ -168,6 +188,10 @@ class Event(Item):
     kind = "event"
 
     @property
+    def organisation_fields(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return (("organisers", self.organisers), ("supporters", self.supporters))
+
+    @property
     def appearances(self) -> tuple[Appearance, ...]:
         return self.moderators + self.speakers
 
@@ -184,6 +208,10 @@ class PressRelease(Item):
     kind = "press"
 
     @property
+    def organisation_fields(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return (("organisations", self.organisations), ("issuer", self.issuer))
+
+    @property
     def appearances(self) -> tuple[Appearance, ...]:
         return self.people
 
@@ -194,8 +222,25 @@ class Series(Item):
 
     kind = "series"
 
+    @property
+    def organisation_fields(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return (("organisers", self.organisers),)
+
 
 Dated = Session | Event | PressRelease
+
+
+def date_of(item: Item) -> dt.date | None:
+    """The item's date; None for a series."""
+    return item.date if isinstance(item, Dated) else None
+
+
+def speakers_of(item: Item) -> tuple[Appearance, ...]:
+    return item.speakers if isinstance(item, Session | Event) else ()
+
+
+def moderators_of(item: Item) -> tuple[Appearance, ...]:
+    return item.moderators if isinstance(item, Session | Event) else ()
 
 
 @dataclass(frozen=True)
@@ -295,11 +340,11 @@ class Archive:
         """Organisation id -> (item, person id or None when the item names the organisation itself)."""
         found: dict[str, list[tuple[Item, str | None]]] = defaultdict(list)
         for item in self.items():
-            for appearance in getattr(item, "appearances", ()):
+            for appearance in item.appearances:
                 for org in appearance.organisations:
                     found[org].append((item, appearance.person))
-            for attr in ("organisations", "issuer", "organisers", "supporters"):
-                for org in getattr(item, attr, ()):
+            for _field, named in item.organisation_fields:
+                for org in named:
                     if (item, None) not in found[org]:
                         found[org].append((item, None))
         return dict(found)
@@ -333,6 +378,6 @@ class Archive:
         found: dict[str, list[Item]] = {}
         for spellings in self.theme_spellings().values():
             items = list({id(item): item for _spelling, item in spellings}.values())
-            items.sort(key=lambda i: (str(getattr(i, "date", "")), i.id))
+            items.sort(key=lambda i: (str(date_of(i) or ""), i.id))
             found[self.usual_spelling(spellings)] = items
         return found

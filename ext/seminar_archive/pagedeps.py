@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import docnames
-from .model import Archive, Item, Organisation, Person, SourceRef
+from .model import Archive, Item, Organisation, Person, Session, SourceRef, date_of, speakers_of
 from .pageplan import ITEM_KINDS, PageKind, PlannedPage, descendants
 
 _PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
@@ -63,17 +63,17 @@ class Canonical:
 
 
 def _people_of(archive: Archive, items: Iterable[Item]) -> list[Person | None]:
-    ids = sorted({a.person for i in items for a in getattr(i, "appearances", ())})
+    ids = sorted({a.person for i in items for a in i.appearances})
     return [archive.people.get(p) for p in ids]
 
 
 def _orgs_of(archive: Archive, items: Iterable[Item]) -> list[Organisation | None]:
     ids: set[str] = set()
     for item in items:
-        for appearance in getattr(item, "appearances", ()):
+        for appearance in item.appearances:
             ids.update(appearance.organisations)
-        for attr in ("organisations", "issuer", "organisers", "supporters"):
-            ids.update(getattr(item, attr, ()))
+        for _field, named in item.organisation_fields:
+            ids.update(named)
     # Citations name an organisation with its parent ("Chaire santé, Sciences Po").
     ids.update(archive.organisations[o].parent or "" for o in list(ids) if o in archive.organisations)
     ids.discard("")
@@ -96,9 +96,9 @@ def summary(item: Item | None) -> tuple[Any, ...]:
     """What lists of items show of one: enough to name, date and order it, and who spoke."""
     if item is None:
         return ()
-    speakers = tuple(a.person for a in getattr(item, "speakers", ()))
-    return (item.kind, item.id, item.docname, item.title, tuple(sorted(item.supplied)), str(getattr(item, "date", "")),
-            getattr(item, "number", None), speakers, item.themes)
+    speakers = tuple(a.person for a in speakers_of(item))
+    return (item.kind, item.id, item.docname, item.title, tuple(sorted(item.supplied)), str(date_of(item) or ""),
+            item.number if isinstance(item, Session) else None, speakers, item.themes)
 
 
 def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
@@ -126,20 +126,20 @@ def dependencies(archive: Archive, page: PlannedPage) -> tuple[Any, ...]:
         appearances = archive.appearances_by_person.get(key, [])
         rows = tuple((summary(pa.item), pa.appearance) for pa in appearances)
         items = [pa.item for pa in appearances]
-        others = tuple(sorted({a.person for i in items for a in getattr(i, "appearances", ())}))
+        others = tuple(sorted({a.person for i in items for a in i.appearances}))
         return (page, archive.people.get(key), rows, others, tuple(_people_of(archive, items)),
                 tuple(_orgs_of(archive, items)))
     if kind == PageKind.ORGANISATION:
         entries = archive.items_by_organisation.get(key, [])
         org = archive.organisations.get(key)
         parent = archive.organisations.get(org.parent) if org and org.parent else None
-        org_rows = tuple((summary(i), [a for a in getattr(i, "appearances", ()) if a.person == p])
+        org_rows = tuple((summary(i), [a for a in i.appearances if a.person == p])
                          for i, p in entries)
         people = [archive.people.get(p) for _, p in entries if p]
         # Its page also lists the people of its entities, at any depth.
         below = descendants(archive, key)
         below_entries = [(sub.id, i, p) for sub in below for i, p in archive.items_by_organisation.get(sub.id, [])]
-        below_rows = tuple((sub_id, summary(i), [a for a in getattr(i, "appearances", ()) if a.person == p])
+        below_rows = tuple((sub_id, summary(i), [a for a in i.appearances if a.person == p])
                            for sub_id, i, p in below_entries)
         people += [archive.people.get(p) for _, _, p in below_entries if p]
         return (page, org, parent, tuple(archive.children_of(key)), tuple(below), org_rows, below_rows, tuple(people))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..citations.record import CitationRecord
-from ..model import Archive, Item, Organisation, Person, Session
+from ..model import Archive, Item, Organisation, Person, PressRelease, Series, Session, moderators_of, speakers_of
 from .xmltext import serialise, sub
 
 NAMESPACE = "http://datacite.org/schema/kernel-4"
@@ -68,8 +68,9 @@ def _organisation_name(archive: Archive, org: Organisation) -> str:
 
 def _creators(root: ET.Element, archive: Archive, item: Item) -> None:
     creators = sub(root, "creators")
-    speakers = getattr(item, "speakers", ())
-    orgs = list(getattr(item, "issuer", ())) + list(getattr(item, "organisers", ()) if item.kind == "series" else [])
+    speakers = speakers_of(item)
+    orgs: tuple[str, ...] = (item.issuer if isinstance(item, PressRelease)
+                             else item.organisers if isinstance(item, Series) else ())
     for appearance in speakers:
         if appearance.person in archive.people:
             _person(creators, "creator", archive.people[appearance.person], appearance.affiliation)
@@ -83,7 +84,7 @@ def _creators(root: ET.Element, archive: Archive, item: Item) -> None:
 
 def _contributors(root: ET.Element, archive: Archive, item: Item) -> None:
     contributors = ET.Element("contributors")
-    for appearance in getattr(item, "moderators", ()):
+    for appearance in moderators_of(item):
         if appearance.person in archive.people:
             _person(contributors, "contributor", archive.people[appearance.person], appearance.affiliation,
                     contributorType="Other")

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .. import docnames
-from ..model import Archive, Item, Organisation, Person
+from ..model import Archive, Item, Organisation, Person, date_of
 from .xmltext import serialise, sub
 
 NAMESPACE = "https://archivists.org/ns/eac/v2"
@@ -122,8 +122,8 @@ def _resource(relations: ET.Element, item: Item, url_for: UrlFor, role: str) -> 
     relation = sub(relations, "relation")
     target = sub(relation, "targetEntity", targetType="resource", valueURI=url_for(item.docname))
     sub(target, "part", item.title)
-    day = getattr(item, "date", None)
-    if isinstance(day, dt.date) and day.year > 1:
+    day = date_of(item)
+    if day is not None and day.year > 1:
         _date(relation, "date", day)
     sub(relation, "relationType", role)
     sub(relation, "targetRole", KIND_LABELS.get(item.kind, item.kind))
@@ -217,7 +217,7 @@ def organisation_eac(archive: Archive, org: Organisation, agency: Agency, url_fo
     people: dict[str, list[dt.date]] = {}
     for item, person_id in named:
         if person_id is not None:
-            people.setdefault(person_id, []).append(getattr(item, "date", dt.date(1, 1, 1)))
+            people.setdefault(person_id, []).append(date_of(item) or dt.date(1, 1, 1))
     for person_id, days in people.items():
         person = archive.people.get(person_id)
         if person is not None:
@@ -225,7 +225,8 @@ def organisation_eac(archive: Archive, org: Organisation, agency: Agency, url_fo
                    (d for d in days if d.year > 1))
     for item, person_id in named:
         if person_id is None:
-            roles = [role for attribute, role in ORGANISATION_ROLES if org.id in getattr(item, attribute, ())]
+            named_in = {attribute for attribute, named in item.organisation_fields if org.id in named}
+            roles = [role for attribute, role in ORGANISATION_ROLES if attribute in named_in]
             _resource(relations, item, url_for, roles[0] if roles else "named")
     return _finish(root, relations)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..citations.record import CitationRecord
-from ..model import Archive, Event, Item, Organisation, Person, PressRelease, Session
+from ..model import Archive, Event, Item, Organisation, Person, PressRelease, Series, Session
 from .xmltext import serialise, sub
 
 NAMESPACE = "http://www.loc.gov/mods/v3"
@@ -75,7 +75,8 @@ def mods_xml(archive: Archive, item: Item, record: CitationRecord, series_url: s
         for appearance in item.moderators:
             if appearance.person in people:
                 _person(root, people[appearance.person], "mod", appearance.affiliation)
-    orgs = item.issuer if isinstance(item, PressRelease) else getattr(item, "organisers", ())
+    orgs = (item.issuer if isinstance(item, PressRelease)
+            else item.organisers if isinstance(item, Series | Event) else ())
     for org_id in orgs:
         if org_id in archive.organisations:
             _organisation(root, archive, archive.organisations[org_id], "isb" if record.kind == "press" else "orm")

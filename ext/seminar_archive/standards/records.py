@@ -38,7 +38,7 @@ def series_url_of(archive: Archive, item: Item, url_for: UrlFor) -> str:
 
 def mods_record(archive: Archive, item: Item, record: CitationRecord, url_for: UrlFor) -> str:
     """An item's MODS record, as its <page>.mods.xml file and data/oai.xml give it."""
-    return mods_xml(archive, item, record, series_url_of(archive, item, url_for), getattr(item, "doi", "") or "")
+    return mods_xml(archive, item, record, series_url_of(archive, item, url_for), item.doi)
 
 
 def standard_files(archive: Archive, url_for: UrlFor,
@@ -46,7 +46,7 @@ def standard_files(archive: Archive, url_for: UrlFor,
     """(path in the output, text) of every DataCite and MODS file of the archive."""
     for item in citable(archive):
         record = record_of(item)
-        doi = getattr(item, "doi", "") or ""
+        doi = item.doi
         series_url = series_url_of(archive, item, url_for)
         parts = tuple(url_for(s.docname) for s in archive.sessions_of_series(item.id)) if item.kind == "series" else ()
         yield file_name(item, DATACITE), datacite_xml(archive, item, record, series_url, parts, doi)

@@ -60,7 +60,7 @@ class OrganisationPages(PageParts):
         for item, person_id in entries:
             if person_id is None:
                 continue
-            appearance = next(a for a in getattr(item, "appearances", ()) if a.person == person_id
+            appearance = next(a for a in item.appearances if a.person == person_id
                               and org.id in a.organisations)
             people_rows.append([[date_fr(item.date) if isinstance(item, Dated) else ""], [self.person_link(person_id)],
                                 [self.item_link(item)], self.appearance_line(appearance, with_person=False)])
@@ -84,7 +84,7 @@ class OrganisationPages(PageParts):
                 if person_id is None or (item.docname, person_id) in listed:
                     continue
                 listed.add((item.docname, person_id))
-                appearance = next(a for a in getattr(item, "appearances", ()) if a.person == person_id
+                appearance = next(a for a in item.appearances if a.person == person_id
                                   and entity.id in a.organisations)
                 rows.append([[date_fr(item.date) if isinstance(item, Dated) else ""], [self.person_link(person_id)],
                              [self.org_link(entity.id)], [self.item_link(item)],

@@ -19,7 +19,7 @@ from ...model import (
 )
 from ...pageplan import index_group, theme_slug
 from ...sourcedocs import SourceDocument, size_fr
-from ...textfr import date_fr, plural, supplied, typo_fr
+from ...textfr import date_fr, plural, typo_fr
 from ..nodes_util import (
     Part,
     bullets,
@@ -58,15 +58,13 @@ class PageParts:
         return xref("org", org_id, org.display_name) if org else nodes.Text(org_id)
 
     def item_title(self, item: Item) -> list[Part]:
-        title = supplied(item.title) if item.is_supplied("title") else item.title
-        return [title]
+        return [item.shown_title]
 
     def item_link(self, item: Item, with_number: bool = True) -> nodes.Node:
         if isinstance(item, Session) and with_number:
-            title = supplied(item.title) if item.is_supplied("title") else item.title
-            text = typo_fr(f"Séance {item.number} : ") + title
+            text = typo_fr(f"Séance {item.number} : ") + item.shown_title
         else:
-            text = supplied(item.title) if item.is_supplied("title") else item.title
+            text = item.shown_title
         return xref(item.kind, item.id, text)
 
     def theme_links(self, themes: Sequence[str]) -> list[Part]:
