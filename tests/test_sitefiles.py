@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import BuildFn, copy_root, warnings_of
+from seminar_archive.itemfiles import ITEM_FILES
 from test_errors import parse
 
 
@@ -45,9 +46,14 @@ def test_bad_redirects_and_releases_are_located_warnings(build: BuildFn, tmp_pat
         stub = BeautifulSoup((outdir / "sessions" / f"{old}.html").read_text(encoding="utf-8"), "html.parser")
         assert stub.find("a")["href"] == "../sessions/ser-01.html", old
     assert not (outdir / "sessions" / "gone.html").exists()
-    # A moved item's citation files are kept at the old address.
+    # A moved item's files (citations, records, linked data: itemfiles.ITEM_FILES) are kept at the old address.
     assert (outdir / "sessions" / "old-one.bib").read_text(encoding="utf-8") == (
         outdir / "sessions" / "ser-01.bib").read_text(encoding="utf-8")
+    written = [kind for kind in ITEM_FILES if (outdir / kind.path("sessions/ser-01")).is_file()]
+    assert len(written) >= len(ITEM_FILES) - 1, written  # the linkset only with a site address
+    for kind in written:
+        assert (outdir / kind.path("sessions/old-one")).read_bytes() == (
+            outdir / kind.path("sessions/ser-01")).read_bytes(), kind.suffix
 
 
 def test_plain_build_has_sitemap_404_and_no_switcher(build: BuildFn, tmp_path: Path) -> None:

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
-from .. import docnames, pageplan
+from .. import docnames, itemfiles, pageplan
 from ..citations.bibtex import biblatex_text, bibtex_text, join_entries
 from ..citations.csl import csl_item
 from ..citations.embedded import json_ld, meta_tags
 from ..citations.record import CitationRecord, citable, citation_record
 from ..citations.ris import join_records, ris_text
+from ..itemfiles import ItemFile
 from ..model import Archive, Item
 from ..outputs import MadeFrom, write_if_changed
 from ..pageplan import PageKind
@@ -43,11 +44,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Format:
-    label: str
-    suffix: str  # file name suffix of the download, after the item's id
+    file: ItemFile  # its suffix after the item's page name, its label and media type
     language: str  # for highlighting
     one: Callable[[CitationRecord], Any]  # one record, rendered once per build (see render)
     join: Callable[[list[tuple[CitationRecord, Any]]], str]  # a file from rendered records
+
+    @property
+    def label(self) -> str:
+        return self.file.label
+
+    @property
+    def suffix(self) -> str:
+        return self.file.suffix
 
 
 def _join_bib(rendered: list[tuple[CitationRecord, Any]]) -> str:
@@ -63,12 +71,11 @@ def _join_csl(rendered: list[tuple[CitationRecord, Any]]) -> str:
 
 
 FORMATS = (
-    Format("BibTeX", ".bib", "bibtex", bibtex_text, _join_bib),
-    Format("biblatex", ".biblatex.bib", "bibtex", biblatex_text, _join_bib),
-    Format("RIS", ".ris", "text", ris_text, _join_ris),
-    Format("CSL-JSON", ".csl.json", "json", csl_item, _join_csl),
+    Format(itemfiles.BIBTEX, "bibtex", bibtex_text, _join_bib),
+    Format(itemfiles.BIBLATEX, "bibtex", biblatex_text, _join_bib),
+    Format(itemfiles.RIS, "text", ris_text, _join_ris),
+    Format(itemfiles.CSL_JSON, "json", csl_item, _join_csl),
 )
-DOWNLOAD_SUFFIXES = tuple(fmt.suffix for fmt in FORMATS)
 CITABLE_KINDS = pageplan.CITABLE_KINDS
 # Whole-series files in the data folder, by format.
 DOWNLOADS_STAMP = "seminar_archive-downloads.json"

@@ -18,6 +18,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from ..citations.record import citable
+from ..itemfiles import OAI_DC as OAI_DC_FILE
 from ..model import Item
 from ..outputs import write_if_changed
 from ..standards.dublincore import SCHEMA_LINKS, DublinCore, dublin_core, meta_tags, oai_dc_xml
@@ -27,7 +28,7 @@ from .citing import CITABLE_KINDS, record_for
 from .config import published_base, settings_of
 from .domain import build_state
 from .nodes_util import file_link, para
-from .versioning import copy_redirected_downloads, last_changed
+from .versioning import last_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,13 +38,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 OAI_FILE = "oai.xml"
-OAI_DC_SUFFIX = ".oai_dc.xml"
 
 
 def oai_dc_path(state: BuildState, item: Item) -> str:
     """Where an item's oai_dc record is published, relative to the site's root: beside its page,
-    so that a moved page keeps it at its old address too (copy_redirected_downloads)."""
-    return f"{item.docname}{OAI_DC_SUFFIX}"
+    so that a moved page keeps it at its old address too (copy_redirected_files)."""
+    return OAI_DC_FILE.path(item.docname)
 
 
 def description(state: BuildState, item: Item) -> DublinCore:
@@ -103,7 +103,6 @@ def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
     by_id = {item.id: item for item in citable(state.archive)}
     for record in records:
         write_if_changed(outdir / oai_dc_path(state, by_id[record.item_id]), oai_dc_xml(record.metadata))
-    copy_redirected_downloads(app, state, (OAI_DC_SUFFIX,))
     emails = tuple(e for e in settings_of(app).oai_admin_email.split() if e)
     if not emails:
         logger.info("[archive] no data/%s: archive_oai_admin_email is not set (OAI-PMH requires an address)",

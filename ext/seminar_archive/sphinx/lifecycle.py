@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from ..readcache import ReadCache
-from .citing import DOWNLOAD_SUFFIXES, url_maker, write_downloads
+from .citing import url_maker, write_downloads
 from .config import settings_of
 from .domain import archive_domain
 from .emit import report
@@ -32,7 +32,7 @@ from .home import listing_fingerprint
 from .perf.sidebars import install as install_shared_sidebars
 from .perf.titles import install as install_title_cache
 from .state import BuildState
-from .versioning import copy_redirected_downloads, latest_url_maker, report_redirect_problems, write_sitemap
+from .versioning import latest_url_maker, report_redirect_problems, write_sitemap
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -113,7 +113,6 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and state is not None and app.builder.format == "html":
         write_exports(app, state)
         write_downloads(app, state)
-        copy_redirected_downloads(app, state, DOWNLOAD_SUFFIXES)
         write_sitemap(app, state)
 
 

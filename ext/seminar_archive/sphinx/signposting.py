@@ -18,17 +18,17 @@ from sphinx.util import logging
 from ..address import is_placeholder
 from ..citations.embedded import json_ld
 from ..citations.record import citable
+from ..itemfiles import JSONLD, LINKSET, OAI_DC
 from ..model import Item
 from ..outputs import write_if_changed
 from ..standards.citationcff import ArchiveFacts, citation_cff
-from ..standards.records import STANDARD_FORMATS, file_name
+from ..standards.records import STANDARD_FORMATS
 from ..standards.signposting import Link, Signposts, head_links, linkset_json, signposts
 from .citing import CITABLE_KINDS, FORMATS, download_name
 from .config import published_base, settings_of
 from .domain import build_state
 from .harvest import oai_dc_path
 from .pagemeta import card_url
-from .versioning import copy_redirected_downloads
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,27 +38,17 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 CITATION_FILE = "CITATION.cff"
-# Media types of the metadata files, by their suffix (registered or in common use, as
-# signposting.org's examples give them).
-MEDIA_TYPES = {
-    ".bib": "application/x-bibtex", ".biblatex.bib": "application/x-bibtex",
-    ".ris": "application/x-research-info-systems", ".csl.json": "application/vnd.citationstyles.csl+json",
-    ".datacite.xml": "application/vnd.datacite.datacite+xml", ".mods.xml": "application/mods+xml",
-}
-OAI_DC_TYPE, OAI_DC_PROFILE = "application/xml", "http://www.openarchives.org/OAI/2.0/oai_dc/"
-JSONLD_TYPE = "application/ld+json"
 
 
-LINKSET_SUFFIX, JSONLD_SUFFIX = ".linkset.json", ".jsonld"
 
 
-# Beside the item's page, as its other files: a moved page keeps them (copy_redirected_downloads).
+# Beside the item's page, as its other files: a moved page keeps them (copy_redirected_files).
 def linkset_path(state: BuildState, item: Item) -> str:
-    return f"{item.docname}{LINKSET_SUFFIX}"
+    return LINKSET.path(item.docname)
 
 
 def jsonld_path(state: BuildState, item: Item) -> str:
-    return f"{item.docname}{JSONLD_SUFFIX}"
+    return JSONLD.path(item.docname)
 
 
 def license_url(app: Sphinx) -> str:
@@ -73,12 +63,12 @@ def item_signposts(app: Sphinx, state: BuildState, item: Item) -> Signposts | No
     base = published_base(app.config)
     if not base:
         return None
-    metadata = [Link("describedby", base + download_name(item.docname, fmt.suffix), MEDIA_TYPES[fmt.suffix])
+    metadata = [Link("describedby", base + download_name(item.docname, fmt.suffix), fmt.file.media_type)
                 for fmt in FORMATS]
-    metadata += [Link("describedby", base + file_name(item, fmt), MEDIA_TYPES[fmt.suffix])
+    metadata += [Link("describedby", base + fmt.path(item.docname), fmt.media_type)
                  for fmt in STANDARD_FORMATS]
-    metadata.append(Link("describedby", base + oai_dc_path(state, item), OAI_DC_TYPE, OAI_DC_PROFILE))
-    metadata.append(Link("describedby", base + jsonld_path(state, item), JSONLD_TYPE))
+    metadata.append(Link("describedby", base + oai_dc_path(state, item), OAI_DC.media_type, OAI_DC.profile))
+    metadata.append(Link("describedby", base + jsonld_path(state, item), JSONLD.media_type))
     items = []
     if item.source:
         kind = mimetypes.guess_type(item.source)[0] or "application/octet-stream"
@@ -115,7 +105,6 @@ def write_signposting_files(app: Sphinx, exception: BaseException | None) -> Non
         data = json_ld(state.archive, item, state.url_for, card_url(app, item))
         write_if_changed(outdir / jsonld_path(state, item),
                          json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
-    copy_redirected_downloads(app, state, (LINKSET_SUFFIX, JSONLD_SUFFIX))
     write_if_changed(outdir / CITATION_FILE, citation_file(app, state))
 
 

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..outputs import write_if_changed
-from ..standards.records import STANDARD_FORMATS, file_name, standard_files
+from ..standards.records import STANDARD_FORMATS, standard_files
 from ..textfr import typo_fr
 from .citing import CITABLE_KINDS, record_for
 from .domain import build_state
 from .nodes_util import file_link, para
-from .versioning import copy_redirected_downloads
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,7 +27,6 @@ def write_standard_files(app: Sphinx, exception: BaseException | None) -> None:
     for path, text in standard_files(state.archive, state.url_for,
                                      lambda item: record_for(state, item)):
         write_if_changed(outdir / path, text)
-    copy_redirected_downloads(app, state, tuple(fmt.suffix for fmt in STANDARD_FORMATS))
 
 
 def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -43,7 +41,7 @@ def link_standard_files(app: Sphinx, doctree: nodes.document, docname: str) -> N
             for index, fmt in enumerate(STANDARD_FORMATS):
                 if index:
                     links.append(" · ")
-                links.append(file_link(docname, file_name(item, fmt), fmt.label))
+                links.append(file_link(docname, fmt.path(item.docname), fmt.label))
             block += para(*links, classes=["archive-standard-records"])
             return
 

@@ -23,6 +23,7 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Diagnostics
+from ..itemfiles import ITEM_FILES
 from ..sitefiles import RELEASES_FILE, check_redirects, load_redirects, load_releases
 from ..textfr import date_fr
 from ..versions import CURRENT
@@ -211,13 +212,17 @@ def write_sitemap(app: Sphinx, state: BuildState) -> None:
         target.write_text(content, encoding="utf-8")
 
 
-def copy_redirected_downloads(app: Sphinx, state: BuildState, suffixes: tuple[str, ...]) -> None:
-    """A moved item's citation files stay at their old addresses too (a file cannot redirect)."""
+def copy_redirected_files(app: Sphinx, exception: BaseException | None) -> None:
+    """A moved item's files (itemfiles.ITEM_FILES) stay at their old addresses too (a file
+    cannot redirect): copied once every one of them is written."""
+    state = build_state(app.env)
+    if exception is not None or state is None or app.builder.format != "html":
+        return
     outdir = Path(app.outdir)
     for old, new in state.redirects.items():
-        for suffix in suffixes:
-            source = outdir / f"{new}{suffix}"
-            target = outdir / f"{old}{suffix}"
+        for kind in ITEM_FILES:
+            source = outdir / kind.path(new)
+            target = outdir / kind.path(old)
             if source.exists() and (not target.exists() or target.read_bytes() != source.read_bytes()):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
@@ -280,3 +285,5 @@ def setup_versioning(app: Sphinx) -> None:
     app.connect("config-inited", on_config_inited)
     app.add_directive("archive-changelog", ArchiveChangelog)
     app.connect("html-page-context", _add_last_changed_early, priority=100)
+    # After every handler that writes an item's files (they run at the default 500).
+    app.connect("build-finished", copy_redirected_files, priority=800)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from ..citations.record import CitationRecord, citable
+from ..itemfiles import DATACITE, MODS
 from ..model import Archive, Item, Session
 from .datacite import datacite_xml
 from .mods import mods_xml
@@ -13,21 +13,8 @@ from .mods import mods_xml
 UrlFor = Callable[[str], str]
 
 
-@dataclass(frozen=True)
-class StandardFormat:
-    label: str
-    suffix: str  # after the item's page name, beside the page
-
-
-DATACITE = StandardFormat("DataCite 4", ".datacite.xml")
-MODS = StandardFormat("MODS 3.8", ".mods.xml")
 STANDARD_FORMATS = (DATACITE, MODS)
-
-
-def file_name(item: Item, fmt: StandardFormat) -> str:
-    """Beside the item's page, as its citation files are (sessions/ser-01.datacite.xml): a moved
-    page keeps them at its old address too, through the copies made for redirected pages."""
-    return f"{item.docname}{fmt.suffix}"
+"""Beside the item's page, as its citation files are (sessions/ser-01.datacite.xml)."""
 
 
 def series_url_of(archive: Archive, item: Item, url_for: UrlFor) -> str:
@@ -49,5 +36,5 @@ def standard_files(archive: Archive, url_for: UrlFor,
         doi = item.doi
         series_url = series_url_of(archive, item, url_for)
         parts = tuple(url_for(s.docname) for s in archive.sessions_of_series(item.id)) if item.kind == "series" else ()
-        yield file_name(item, DATACITE), datacite_xml(archive, item, record, series_url, parts, doi)
-        yield file_name(item, MODS), mods_record(archive, item, record, url_for)
+        yield DATACITE.path(item.docname), datacite_xml(archive, item, record, series_url, parts, doi)
+        yield MODS.path(item.docname), mods_record(archive, item, record, url_for)

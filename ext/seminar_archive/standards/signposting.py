@@ -14,9 +14,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..itemfiles import LINKSET
 from ..model import Archive, Item, PressRelease, Series, Session
 
-LINKSET_TYPE = "application/linkset+json"
+LINKSET_TYPE = LINKSET.media_type
 HTML_TYPE = "text/html"
 SCHEMA_ORG = "https://schema.org/"
 ABOUT_PAGE = SCHEMA_ORG + "AboutPage"
