@@ -1,7 +1,7 @@
 """What reading each source file gave in an earlier build, kept by file and content.
 
 Reading the pages' front matter and the registry (YAML with line numbers, then the JSON Schema)
-was over half of what a rebuild with nothing changed cost at 1,000 sessions (benchmarks/run.py).
+was most of what a rebuild with nothing changed cost (docs/performance.md).
 What reading a file gives, its records and its problems, depends only on the file's content and
 on this package's code, so it is kept between builds under a digest of both: a file is read
 again when either changes. What a build writes is kept alike in outputs.py.

@@ -3,20 +3,17 @@
 A build holds large structures for its whole life: the environment Sphinx loaded from its
 pickle, the archive, the read cache. Each full collection of Python's cycle collector walks all
 of them again, and the interpreter walks them once more when the process ends, to free what is
-about to be freed anyway: at N = 1,000 sessions, a rebuild with nothing to do spent 2.2 of its
-8.3 seconds after the build was over (benchmarks/run.py, ``noop``).
+about to be freed anyway.
 
 So the objects alive once the build is set up (builder-inited), and again once every page is
 read (env-updated: the environment is complete), are frozen (``gc.freeze``): collections and the
-exit skip them (a clean build at N = 300 spent 5.7 s in full collections, 3.0 s with the second
-freeze). Until then, the environment grows with every page read, and full collections walked
-it again and again: 39 s of a clean build at N = 2,000. So every ``archive_freeze_every`` pages
-read, what is alive is frozen too, after a collection, so that no garbage is frozen with it
-(12 s). Writing piles up long-lived objects too (at N = 1,000, some 66,000 by the 1,500th page,
-mostly the dicts of docutils nodes): every so many pages written, the same (34 -> 18 s). A batch
+exit skip them. Until then, the environment grows with every page read, and full collections
+walked it again and again; so every ``archive_freeze_every`` pages read, what is alive is frozen
+too, after a collection, so that no garbage is frozen with it. Writing piles up long-lived
+objects too (mostly the dicts of docutils nodes): every so many pages written, the same. A batch
 written freezes the doctree of the page being written, which stays in memory to the end: one
-page per batch, and the peak at N = 2,000 was 341 MB against 360 MB without batches. At
-build-finished the rest is frozen too, for the exit. A later build in the same process (tests,
+page per batch. At build-finished the rest is frozen too, for the exit. What each step saved:
+docs/performance.md, "Les mécanismes". A later build in the same process (tests,
 a server) first gives the collector back what an earlier one froze.
 ``archive_freeze_long_lived = False`` turns this off.
 """

@@ -2,8 +2,8 @@
 
 Each handler touches one of Sphinx's private attributes (checked with ``getattr``, so a Sphinx
 that renames it only loses the saving) and changes no output: the byte-identity of a build
-with and without them is the determinism test's (tests/test_determinism.py). Measured with the
-benchmark's peak RSS (benchmarks/run.py; docs/performance.md).
+with and without them is the determinism test's (tests/test_determinism.py). What each saved,
+in the benchmark's peak RSS: docs/performance.md, "Les mécanismes".
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def release_rendered_titles(app: Sphinx, pagename: str, templatename: str, conte
     """Sphinx renders a page's title, and its neighbours' and parents' titles, by attaching the
     title node it keeps for the whole build (``env.titles``) to a throwaway document, and leaves it
     attached: by the last page written every title held a whole document (its reporter, its
-    transformer), a fifth of the memory the writing phase added at 2,000 sessions. The page's
+    transformer). The page's
     context is made by now: give the titles back their state before rendering (no parent, no
     document)."""
     env = app.env
@@ -51,9 +51,8 @@ def release_rendered_titles(app: Sphinx, pagename: str, templatename: str, conte
 def forget_read_doctrees(app: Sphinx, docname: str, source: list[str]) -> None:
     """Sphinx keeps every doctree it reads in memory until it writes the page (a private cache,
     ``_write_doc_doctree_cache``; it reloads the pickle when an entry is missing). Archive pages are
-    rich and many: at 1,000 sessions that cache was most of an 820 MB peak. Dropping each doctree
-    once the next page is read halved the peak at 400 sessions (360 -> 170 MB) for a reload from
-    disk per page at write time."""
+    rich and many: that cache was most of the peak. Each doctree is dropped once the next page is
+    read, for a reload from disk per page at write time."""
     cache = getattr(app.env, "_write_doc_doctree_cache", None)
     if isinstance(cache, dict):
         cache.clear()

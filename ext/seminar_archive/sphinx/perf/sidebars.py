@@ -2,8 +2,8 @@
 
 pydata-sphinx-theme (under sphinx-book-theme) builds each page's sidebar by resolving Sphinx's
 whole global toctree (every document's toc is copied before the collapsed branches are cut) and
-re-parsing the result with BeautifulSoup: the profile of a 400-session build spent a third of
-its writing time there, and the resolution grows with the archive, so per-page cost grew with N.
+re-parsing the result with BeautifulSoup; the resolution grows with the archive, so per-page
+cost grew with N (docs/performance.md).
 
 Pages that are leaves of the navigation (sessions, people, organisations) and share their
 parent section have the same sidebar but for one entry, the current page's; so has the section's

@@ -1,7 +1,7 @@
 """The theme's templates: compiled once across builds, and not looked at again during one.
 
-Jinja compiles each template the first time a process renders it: 36 templates, 0.7 s of the
-profile of a rebuild with nothing to do at N = 1,000 sessions, every time. Its bytecode cache keeps the
+Jinja compiles each template the first time a process renders it, every time a build starts
+(what it cost: docs/performance.md, "Les mécanismes"). Its bytecode cache keeps the
 compiled templates beside Sphinx's pickles, keyed by template file and checked against the
 template's text (an edited template is compiled again). And as Sphinx sets Jinja up, every
 page re-checks the modification time of each template it includes (about 14 per page): the

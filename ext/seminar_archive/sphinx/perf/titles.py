@@ -2,9 +2,8 @@
 
 For every page it writes, Sphinx's HTML builder renders the titles of the page's parents, of the
 previous and next pages, and the page's own (``render_partial``): each time a new docutils
-document, its transforms and a new translator, about a millisecond. The parents are the same
-few section pages for every page of a section, so a build of 1,000 sessions rendered about
-22,000 titles, most of them the same ones again (benchmarks/run.py; docs/performance.md).
+document, its transforms and a new translator. The parents are the same few section pages for
+every page of a section, so most titles were rendered again and again (docs/performance.md).
 
 A title Sphinx keeps for a document (``env.titles``, ``env.longtitles``) does not change while
 pages are written, and when it holds only text and inline markup its HTML does not depend on the
