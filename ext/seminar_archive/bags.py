@@ -30,6 +30,7 @@ from pathlib import Path
 import bagit
 
 from .messages import MessageKey
+from .settings import ArchiveSettings
 from .settings import settings_from_conf as read_settings
 
 ALGORITHM = "sha256"
@@ -49,14 +50,14 @@ class BagSettings:
     """What conf.py says about the bags (read without running it)."""
 
     organization: str = ""
-    sources_dir: str = "sources"
-    registry_dir: str = "registry"
+    sources_dir: str = ArchiveSettings.sources_dir
+    registry_dir: str = ArchiveSettings.registry_dir
 
 
 def settings_from_conf(docs: Path) -> BagSettings:
     settings = read_settings(docs)
-    return BagSettings(settings.bag_organization.strip(), settings.sources_dir.strip() or "sources",
-                       settings.registry_dir.strip() or "registry")
+    return BagSettings(settings.bag_organization.strip(), settings.sources_dir.strip() or ArchiveSettings.sources_dir,
+                       settings.registry_dir.strip() or ArchiveSettings.registry_dir)
 
 
 def file_digest(path: Path) -> str:

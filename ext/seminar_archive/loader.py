@@ -22,6 +22,7 @@ from .mentions import mentioned_ids
 from .model import Archive, Event, Item, PressRelease, Series, Session
 from .readcache import ReadCache
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
+from .settings import ArchiveSettings
 
 # The first line of every page the extension generates (sphinx/generate.py writes it).
 GENERATED_MARKER = "% seminar_archive: generated page; do not edit, it is rewritten from the archive at each build"
@@ -31,8 +32,8 @@ GENERATED_MARKER = "% seminar_archive: generated page; do not edit, it is rewrit
 class Layout:
     """Where things are, relative to the site's source directory."""
 
-    registry_dir: str = "registry"
-    sources_dir: str = "sources"
+    registry_dir: str = ArchiveSettings.registry_dir
+    sources_dir: str = ArchiveSettings.sources_dir
     # Directories that hold only generated pages: never scanned for archive pages.
     generated_dirs: tuple[str, ...] = GENERATED_FOLDERS
     skip_dirs: tuple[str, ...] = ("_build", "_static", "_templates", ".git")

@@ -13,9 +13,11 @@ import ast
 from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .loader import Layout
+if TYPE_CHECKING:
+    from .loader import Layout
+
 
 PREFIX = "archive_"
 LANGUAGES = ("fr", "en")
@@ -100,6 +102,8 @@ class ArchiveSettings:
 
     @property
     def layout(self) -> Layout:
+        from .loader import Layout  # the loader takes its defaults from here
+
         return Layout(registry_dir=self.registry_dir, sources_dir=self.sources_dir)
 
 

@@ -9,7 +9,7 @@ from docutils.parsers.rst.states import Inliner
 
 from ..bodyrefs import DATA_FILES, is_source_document
 from ..diagnostics import Problem
-from .domain import build_state
+from .config import settings_of
 from .emit import warn
 from .nodes_util import file_link
 
@@ -21,8 +21,7 @@ def source_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inline
                 options: dict[str, Any] | None = None, content: list[str] | None = None
                 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     env = inliner.document.settings.env
-    state = build_state(env)
-    folder = state.config.sources_dir if state else "sources"
+    folder = settings_of(env).sources_dir
     source_dir = env.srcdir / folder
     if not is_source_document(source_dir, text):
         warn(env, Problem.MISSING_SOURCE, "unknown-source-doc", {"name": text, "folder": folder},
@@ -36,8 +35,7 @@ def data_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
               ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """``{datafile}`archive.json``` links an export written at the end of the build."""
     env = inliner.document.settings.env
-    state = build_state(env)
-    folder = state.config.data_dir if state else "data"
+    folder = settings_of(env).data_dir
     if text not in DATA_FILES:
         warn(env, Problem.REFERENCE, "unknown-data-file", {"name": text, "files": ", ".join(DATA_FILES)},
              (env.current_document.docname, lineno))
