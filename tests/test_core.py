@@ -140,7 +140,7 @@ def test_non_utf8_page_is_reported_not_raised(tmp_path: Path) -> None:
 
 def test_large_letters_split_by_two_letter_prefix() -> None:
     from seminar_archive import pageplan
-    from seminar_archive.model import Archive
+    from seminar_archive.archive import Archive
 
     families = ["Dubois", "Durand", "Dupont", "David", "Éluard", "Ébrard", "Martin"]
     people = {f"p{i}": person(f"p{i}", "Anne", family) for i, family in enumerate(families)}

@@ -19,8 +19,9 @@ from defusedxml import ElementTree
 
 import xsd
 from conftest import TESTS, CliBuild, cli_build, copy_root
+from seminar_archive.archive import Archive
 from seminar_archive.loader import load_archive
-from seminar_archive.model import Appearance, Archive, Organisation, Person, PressRelease, Role, Series, Session
+from seminar_archive.model import Appearance, Organisation, Person, PressRelease, Role, Series, Session
 from seminar_archive.standards.eaccpf import Agency, eac_files, organisation_eac, person_eac
 
 DOCS = TESTS.parent / "docs"

@@ -10,8 +10,9 @@ import pytest
 
 from conftest import copy_root
 from seminar_archive import docnames, pagedeps, pageplan
+from seminar_archive.archive import Archive
 from seminar_archive.loader import load_archive
-from seminar_archive.model import Archive, SourceRef
+from seminar_archive.model import SourceRef
 from seminar_archive.pageplan import ITEM_KINDS, PageKind
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import BuildFn, CliBuild, copy_root, warnings_of
-from seminar_archive.model import Archive, Organisation, Session
+from seminar_archive.archive import Archive
+from seminar_archive.model import Organisation, Session
 from seminar_archive.pageplan import PageKind, PlannedPage
 from seminar_archive.sphinx.sitesearch import TERMS_MARKER, describe, marked_body
 

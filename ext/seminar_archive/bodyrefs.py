@@ -26,11 +26,11 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from . import docnames
+from .archive import Archive
 from .checks import closest
 from .containment import inside
 from .diagnostics import Diagnostics, Problem
 from .loader import GENERATED_MARKER, Layout, iter_pages
-from .model import Archive
 from .pageplan import plan, theme_slug
 from .sitefiles import RELEASES_FILE, Release
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .model import Archive, Event, Item, PressRelease, Series, Session
+from .archive import Archive
+from .model import Event, Item, PressRelease, Series, Session
 from .textfr import date_fr
 
 WIDTH, HEIGHT = 1146, 600

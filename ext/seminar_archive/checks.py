@@ -6,8 +6,9 @@ import difflib
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
+from .archive import Archive
 from .diagnostics import Diagnostics, Problem
-from .model import Archive, Item, PressRelease, Session, SourceRef
+from .model import Item, PressRelease, Session, SourceRef
 
 
 def closest(wanted: str, known: Iterable[str]) -> str:

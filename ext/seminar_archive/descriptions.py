@@ -7,8 +7,9 @@ page's first lines flattened (which read "Séance, n° 2 de la série[…],, Dat
 
 from __future__ import annotations
 
+from .archive import Archive
 from .citations.record import organisation_name
-from .model import Appearance, Archive, Event, Item, PressRelease, Series, Session
+from .model import Appearance, Event, Item, PressRelease, Series, Session
 from .textfr import date_fr, supplied
 
 

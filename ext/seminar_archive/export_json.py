@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from . import docnames
+from .archive import Archive
 from .collation import organisation_key, person_key
-from .model import Appearance, Archive, Event, Item, PressRelease, Series, Session
+from .model import Appearance, Event, Item, PressRelease, Series, Session
 
 FORMAT_VERSION = 1
 

@@ -21,7 +21,8 @@ from urllib.parse import urlparse
 import icalendar
 from feedgen.feed import FeedGenerator
 
-from .model import Archive, Item, PressRelease, Session, date_of
+from .archive import Archive
+from .model import Item, PressRelease, Session, date_of
 from .textfr import date_fr
 
 UrlFor = Callable[[str], str]

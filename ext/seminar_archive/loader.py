@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from . import frontmatter
+from .archive import Archive
 from .checks import check_archive, check_items
 from .containment import inside, is_active_file, outside_links
 from .diagnostics import Diagnostics, Problem
@@ -19,7 +20,7 @@ from .docnames import GENERATED_FOLDERS
 from .duplicates import check_duplicates
 from .homoglyphs import check_scripts
 from .mentions import mentioned_ids
-from .model import Archive, Event, Item, PressRelease, Series, Session
+from .model import Event, Item, PressRelease, Series, Session
 from .readcache import ReadCache
 from .registry import ORGANISATIONS_FILE, PEOPLE_FILE, load_organisations, load_people
 from .settings import ArchiveSettings

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import docnames
-from .model import Archive, Item, Organisation, Person, Session, SourceRef, date_of, speakers_of
+from .archive import Archive
+from .model import Item, Organisation, Person, Session, SourceRef, date_of, speakers_of
 from .pageplan import ITEM_KINDS, PageKind, PlannedPage, descendants
 
 _PLAIN = frozenset({str, int, float, bool, type(None), dt.date})

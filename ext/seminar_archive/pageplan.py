@@ -13,8 +13,9 @@ from enum import StrEnum
 from functools import lru_cache
 
 from . import docnames
+from .archive import Archive
 from .collation import index_letter, organisation_key, organisation_name_for_sorting, person_key, sort_key
-from .model import Archive, Organisation, theme_key
+from .model import Organisation, theme_key
 
 
 class PageKind(StrEnum):

@@ -25,7 +25,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import docnames
-from ..model import Archive, Event, Item, PressRelease, Series, Session
+from ..archive import Archive
+from ..model import Event, Item, PressRelease, Series, Session
 from .common import family_with_particle
 from .record import CitationRecord, Name, organisation_name
 

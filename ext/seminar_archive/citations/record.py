@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Archive, Item, Organisation, Person, PressRelease, Series, Session, with_particle
+from ..archive import Archive
+from ..model import Item, Organisation, Person, PressRelease, Series, Session, with_particle
 from ..textfr import supplied
 
 LANGUAGE = "fr"

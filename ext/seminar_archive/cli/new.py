@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 
 from .. import duplicates
+from ..archive import Archive
 from ..bodyrefs import is_source_document
 from ..checks import closest
 from ..loader import load_archive
-from ..model import Archive
 from ..registry import ORGANISATIONS_FILE, PEOPLE_FILE
 from .common import (
     SCHEMA_LINE,

@@ -17,13 +17,14 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .. import docnames, itemfiles, pageplan
+from ..archive import Archive
 from ..citations.bibtex import biblatex_text, bibtex_text, join_entries
 from ..citations.csl import csl_item
 from ..citations.embedded import json_ld, meta_tags
 from ..citations.record import CitationRecord, citable, citation_record
 from ..citations.ris import join_records, ris_text
 from ..itemfiles import ItemFile
-from ..model import Archive, Item
+from ..model import Item
 from ..outputs import MadeFrom, write_if_changed
 from ..pageplan import PageKind
 from ..readcache import code_digest

@@ -23,7 +23,7 @@ from .nodes_util import doc_link, para, xref
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..model import Archive
+    from ..archive import Archive
     from .state import BuildState
 
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from ..model import Archive
+    from ..archive import Archive
     from ..pageplan import PlannedPage
 
 logger = logging.getLogger(__name__)

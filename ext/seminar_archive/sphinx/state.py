@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import gitdates, pagedeps, pageplan
+from ..archive import Archive
 from ..citations.record import CitationRecord
 from ..diagnostics import Diagnostics
 from ..loader import load_archive
-from ..model import Archive, Item
+from ..model import Item
 from ..pageplan import PlannedPage
 from ..readcache import ReadCache
 from ..settings import ArchiveSettings

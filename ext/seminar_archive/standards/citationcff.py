@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..archive import Archive
 from ..citations.record import organisation_name
-from ..model import Archive
 
 CFF_VERSION = "1.2.0"
 MESSAGE = "Pour citer cette archive, utilisez les métadonnées de ce fichier."

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..archive import Archive
 from ..citations.record import CitationRecord
-from ..model import Archive, Item, Organisation, Person, PressRelease, Series, Session, moderators_of, speakers_of
+from ..model import Item, Organisation, Person, PressRelease, Series, Session, moderators_of, speakers_of
 from .xmltext import serialise, sub
 
 NAMESPACE = "http://datacite.org/schema/kernel-4"

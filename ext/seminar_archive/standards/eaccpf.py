@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .. import docnames
-from ..model import Archive, Item, Organisation, Person, date_of
+from ..archive import Archive
+from ..model import Item, Organisation, Person, date_of
 from .xmltext import serialise, sub
 
 NAMESPACE = "https://archivists.org/ns/eac/v2"

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..archive import Archive
 from ..citations.record import CitationRecord
-from ..model import Archive, Event, Item, Organisation, Person, PressRelease, Series, Session
+from ..model import Event, Item, Organisation, Person, PressRelease, Series, Session
 from .xmltext import serialise, sub
 
 NAMESPACE = "http://www.loc.gov/mods/v3"

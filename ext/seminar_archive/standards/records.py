@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..archive import Archive
 from ..citations.record import CitationRecord, citable
 from ..itemfiles import DATACITE, MODS
-from ..model import Archive, Item, Session
+from ..model import Item, Session
 from .datacite import datacite_xml
 from .mods import mods_xml
 

@@ -14,8 +14,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..archive import Archive
 from ..itemfiles import LINKSET
-from ..model import Archive, Item, PressRelease, Series, Session
+from ..model import Item, PressRelease, Series, Session
 
 LINKSET_TYPE = LINKSET.media_type
 HTML_TYPE = "text/html"

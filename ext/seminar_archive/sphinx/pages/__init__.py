@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
-from ...model import Archive
+from ...archive import Archive
 from ...pageplan import PageKind, PlannedPage
 from ...sourcedocs import SourceDocument
 from ...textfr import typo_fr

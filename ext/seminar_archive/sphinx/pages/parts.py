@@ -8,15 +8,8 @@ from collections.abc import Callable, Sequence
 
 from docutils import nodes
 
-from ...model import (
-    Appearance,
-    Archive,
-    Dated,
-    Item,
-    PressRelease,
-    Role,
-    Session,
-)
+from ...archive import Archive
+from ...model import Appearance, Dated, Item, PressRelease, Role, Session
 from ...pageplan import index_group, theme_slug
 from ...sourcedocs import SourceDocument, size_fr
 from ...textfr import date_fr, plural, typo_fr
