@@ -77,3 +77,13 @@ def test_a_person_page_is_made_from_the_registry_and_the_pages_that_name_them(re
     assert "registry/people.yaml" in files
     named = {pa.item.where.path for pa in archive.appearances_by_person["daniel-benamouzig"]}
     assert named and named <= files
+
+
+def test_a_session_of_an_unknown_series_still_has_a_fingerprint(real: tuple[Path, Archive]) -> None:
+    """The series is reported by the checks; the plan must not fail on it (the build goes on)."""
+    _srcdir, archive = real
+    session = next(iter(archive.sessions.values()))
+    broken = dataclasses.replace(archive, sessions={**archive.sessions, session.id: dataclasses.replace(
+        session, series="no-such-series")})
+    page = pageplan.plan(broken)[session.docname]
+    assert pagedeps.fingerprint(broken, page) != pagedeps.fingerprint(archive, page)

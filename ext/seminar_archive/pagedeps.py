@@ -63,8 +63,9 @@ class Canonical:
         return value
 
 
-def _people_of(archive: Archive, items: Iterable[Item]) -> list[Person | None]:
-    ids = sorted({a.person for i in items for a in i.appearances})
+def _people_of(archive: Archive, items: Iterable[Item | None]) -> list[Person | None]:
+    # A page may list an item its record names but the archive lacks (an unknown series): None.
+    ids = sorted({a.person for i in items if i is not None for a in i.appearances})
     return [archive.people.get(p) for p in ids]
 
 
