@@ -7,6 +7,7 @@ French message when nothing matches."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,26 @@ def test_filters_by_type_and_year_with_counts(page: Any, site_url: str) -> None:
     found = [path_of(r["href"]) for r in results(page)]
     assert sorted(found) == [f"sessions/ia-sante-0{n}.html" for n in (2, 3, 4, 5)], found
     screenshot(page, "recherche-2021-seances")
+
+
+def test_the_counts_are_the_searchs_when_the_filter_index_comes_late(browser: Any, site_url: str) -> None:
+    """Pagefind counts a search's filters from the filter index it has already loaded, and its UI
+    then shows the whole archive's counts (8 sessions for « 2021 ») beside the search's results.
+    A slow network is enough: the filter files are held back here, as CI's busy machine once did."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR")
+
+    def slowly(route: Any) -> None:
+        time.sleep(1.5)
+        route.continue_()
+
+    context.route(re.compile(r".*/pagefind/filter/.*"), slowly)
+    page = context.new_page()
+    try:
+        search(page, site_url, "2021")
+        assert filter_counts(page, "type")["séance"] == 4
+        assert filter_counts(page, "année")["2021"] == 4
+    finally:
+        context.close()
 
 
 def test_filters_by_theme_and_person(page: Any, site_url: str) -> None:

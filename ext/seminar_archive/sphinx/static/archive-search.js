@@ -35,10 +35,11 @@
   function start() {
     const holder = document.getElementById("archive-search");
     if (!holder || typeof PagefindUI === "undefined") return;
+    // Absolute: Pagefind imports its scripts from it, and a bare "pagefind/" is not an address.
+    const bundle = new URL(holder.dataset.bundle, document.baseURI).href;
     const ui = new PagefindUI({
       element: "#archive-search",
-      // Absolute: Pagefind imports its scripts from it, and a bare "pagefind/" is not an address.
-      bundlePath: new URL(holder.dataset.bundle, document.baseURI).href,
+      bundlePath: bundle,
       pageSize: 10,
       showSubResults: false,
       showImages: false,
@@ -68,7 +69,13 @@
     };
     if (!named()) requestAnimationFrame(named);
     const query = new URLSearchParams(window.location.search).get("q");
-    if (query) ui.triggerSearch(query);
+    // Pagefind counts a search's filters from the filter index it has loaded so far; a search
+    // that ends first gets none, and its UI then shows the whole archive's counts beside the
+    // search's results. Load that index first (the same module, so the same index as the UI's).
+    const filtersLoaded = import(`${bundle}pagefind.js`)
+      .then((pagefind) => pagefind.options({ excerptLength: EXCERPT_WORDS }).then(() => pagefind.filters()))
+      .catch(() => null);
+    if (query) filtersLoaded.then(() => ui.triggerSearch(query));
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
