@@ -29,7 +29,12 @@ def _hidden(char: str) -> bool:
 
 
 def _scheme(address: str) -> str | None:
-    squeezed = "".join(char for char in address if not _hidden(char)).lower()
+    # A hidden character is never a colon, so the scheme ends at the text's first colon: only
+    # what comes before it is squeezed (a page's addresses are read several times per build).
+    colon = address.find(":")
+    if colon < 0:
+        return None
+    squeezed = "".join(char for char in address[: colon + 1] if not _hidden(char)).lower()
     match = _SCHEME.match(squeezed)
     return match.group(1) if match else None
 

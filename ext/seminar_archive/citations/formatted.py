@@ -34,6 +34,7 @@ import citeproc
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
+from .citeproc_lookups import remember_style_lookups
 from .common import one_line
 from .csl import csl_item
 from .record import CitationRecord
@@ -53,6 +54,7 @@ def style_text() -> str:
 
 @cache
 def _style() -> CitationStylesStyle:
+    remember_style_lookups()
     text = style_text()
     for new, old in _TO_CITEPROC_PY.items():
         text = text.replace(f'variable="{new}"', f'variable="{old}"')

@@ -46,6 +46,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc import model as citeproc_model
 from citeproc.source.json import CiteProcJSON
 
+from .citeproc_lookups import remember_style_lookups
 from .common import one_line
 from .csl import csl_item
 from .record import CitationRecord
@@ -174,6 +175,7 @@ def style_file_text(style: Style) -> str:
 @cache
 def _style(style: Style) -> CitationStylesStyle:
     _patch_citeproc()
+    remember_style_lookups()
     text = _BLOCK.sub('<group display="block" prefix=" "', style_file_text(style))
     return CitationStylesStyle(io.BytesIO(text.encode("utf-8")), locale=LOCALE, validate=False)
 
