@@ -12,7 +12,7 @@ import pytest
 import seminar_archive
 from conftest import BuildFn, copy_root, warnings_of
 from seminar_archive.diagnostics import Problem
-from seminar_archive.messages import CATALOGUE, MessageKey, render_message
+from seminar_archive.messages import CATALOGUE, COMMAND_TEXTS, CommandKey, MessageKey, render_message
 
 
 def test_every_message_has_both_languages_and_the_same_values() -> None:
@@ -50,19 +50,27 @@ def test_the_sphinx_build_speaks_french_by_default(build: BuildFn, tmp_path: Pat
 def test_the_type_of_message_keys_is_the_catalogue() -> None:
     assert set(get_args(MessageKey)) == set(CATALOGUE)
     assert len(get_args(MessageKey)) == len(CATALOGUE)
+    assert set(get_args(CommandKey)) == set(COMMAND_TEXTS)
+    assert len(get_args(CommandKey)) == len(COMMAND_TEXTS)
 
 
 def test_mypy_rejects_a_misspelt_message_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A key is checked where it is written, by the type checker, not when the message is shown."""
     api = pytest.importorskip("mypy.api", reason="mypy is in the dev extra (nox -s lint installs it)")
     snippet = tmp_path / "snippet.py"
-    snippet.write_text("from seminar_archive.messages import render_message\n"
+    snippet.write_text("from pathlib import Path\n"
+                       "from seminar_archive.cli.common import Context\n"
+                       "from seminar_archive.messages import render_message\n"
                        'render_message("unknown-feild", {})\n'
-                       'render_message("unknown-field", {"name": "x", "known": "y"})\n', encoding="utf-8")
+                       'render_message("unknown-field", {"name": "x", "known": "y"})\n'
+                       'Context("fr", Path(".")).t("wrot", path="x")\n'
+                       'Context("fr", Path(".")).t("wrote", path="x")\n', encoding="utf-8")
     package_root = Path(seminar_archive.__file__).parent.parent  # the package these tests import
     monkeypatch.setenv("MYPYPATH", str(package_root))
     stdout, _stderr, status = api.run([str(snippet), "--no-incremental", "--follow-imports=silent",
                                        "--config-file=", f"--python-executable={sys.executable}"])
     assert status == 1, stdout
     errors = [line for line in stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 1 and "snippet.py:2:" in errors[0] and "unknown-feild" in errors[0], stdout
+    assert len(errors) == 2, stdout
+    assert "snippet.py:4:" in errors[0] and "unknown-feild" in errors[0], stdout
+    assert "snippet.py:6:" in errors[1] and "wrot" in errors[1], stdout

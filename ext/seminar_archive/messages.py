@@ -415,7 +415,14 @@ CATALOGUE.update({
 
 # The archive command's own texts (seminar_archive.cli): results, refusals and hints, in French and
 # English. Not build warnings: no subtype, no documentation page of their own.
-COMMAND_TEXTS: dict[str, tuple[str, str]] = {
+# Its keys, spelled out for the type checker as MessageKey is (a test keeps the two in step).
+CommandKey = Literal[
+    "no-docs", "not-a-folder", "no-such-path", "outside", "clean", "found-one", "found", "exists",
+    "id-exists", "bad-id", "bad-date", "unknown-event", "unknown-series", "unknown-person", "unknown-org",
+    "bad-appearance", "number-taken", "looks-like", "no-source", "wrote", "appended", "next", "source-note",
+    "unused-note", "schemas-written", "versions-built", "unreadable",
+]
+COMMAND_TEXTS: dict[CommandKey, tuple[str, str]] = {
     "no-docs": ("aucun dossier docs/ avec un conf.py ici ni au-dessus : lancez la commande depuis le dépôt "
                 "ou donnez --docs", "no docs/ folder with a conf.py here or above: run from the repository "
                 "or pass --docs"),

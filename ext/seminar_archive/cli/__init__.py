@@ -2,7 +2,7 @@
 
 One module per command: ``check``, ``new`` (session, press, person, org), ``site`` (schemas,
 versions, publish), ``bagcheck``; ``common`` holds the context and the exit codes, ``main`` the
-parser. Its texts are in the one catalogue (messages.COMMAND_TEXTS).
+parser. Its texts are in the one catalogue module (messages.COMMAND_TEXTS, keys typed as messages.CommandKey).
 
 It uses the core only (the same :func:`seminar_archive.loader.load_archive` as the Sphinx
 build), so both front-ends report the same problems with the same words. Output goes through

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..bodyrefs import DEFAULT_MYST_EXTENSIONS
 from ..loader import Layout
-from ..messages import COMMAND_TEXTS, did_you_mean
+from ..messages import COMMAND_TEXTS, CommandKey, did_you_mean
 from ..settings import build as settings_from
 from ..settings import read_conf
 
@@ -50,7 +50,7 @@ class Context:
     myst_extensions: tuple[str, ...] = DEFAULT_MYST_EXTENSIONS
     bibfiles: tuple[str, ...] = ()  # bibtex_bibfiles, when sphinxcontrib.bibtex is on
 
-    def t(self, key: str, **args: object) -> str:
+    def t(self, key: CommandKey, **args: object) -> str:
         french, english = COMMAND_TEXTS[key]
         return (french if self.lang == "fr" else english).format(**args)
 
