@@ -161,8 +161,8 @@ def _check_unused(archive: Archive, diagnostics: Diagnostics, set_aside: Iterabl
         for appearance in item.appearances:
             used_people.add(appearance.person)
             used_orgs.update(appearance.organisations)
-        for attr in ("organisations", "issuer", "organisers", "supporters"):
-            used_orgs.update(getattr(item, attr, ()))
+        for _field, named in item.organisation_fields:
+            used_orgs.update(named)
     for person in archive.people.values():
         if person.id not in used_people:
             diagnostics.say(Problem.UNUSED, "unused-person", person.where.path, person.where.line, id=person.id)

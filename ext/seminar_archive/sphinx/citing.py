@@ -50,14 +50,6 @@ class Format:
     one: Callable[[CitationRecord], Any]  # one record, rendered once per build (see render)
     join: Callable[[list[tuple[CitationRecord, Any]]], str]  # a file from rendered records
 
-    @property
-    def label(self) -> str:
-        return self.file.label
-
-    @property
-    def suffix(self) -> str:
-        return self.file.suffix
-
 
 def _join_bib(rendered: list[tuple[CitationRecord, Any]]) -> str:
     return join_entries((record.key, text) for record, text in rendered)
@@ -107,16 +99,11 @@ def render(state: BuildState, fmt: Format, records: list[CitationRecord]) -> str
     and rendering BibTeX through pybtex was a tenth of a clean build at 1,000 sessions."""
     rendered = []
     for record in records:
-        memo = (fmt.suffix, record)  # by content: two items with one key stay apart
+        memo = (fmt.file.suffix, record)  # by content: two items with one key stay apart
         if memo not in state.caches.citation_texts:
             state.caches.citation_texts[memo] = fmt.one(record)
         rendered.append((record, state.caches.citation_texts[memo]))
     return fmt.join(rendered)
-
-
-def download_name(docname: str, suffix: str) -> str:
-    """Where an item's citation file is published, beside its page: sessions/ia-sante-02.bib."""
-    return f"{docname}{suffix}"
 
 
 def cite_section(state: BuildState, record: CitationRecord, docname: str) -> nodes.section:
@@ -126,11 +113,11 @@ def cite_section(state: BuildState, record: CitationRecord, docname: str) -> nod
     for index, fmt in enumerate(FORMATS):
         text = render(state, fmt, [record])
         block = nodes.literal_block(text, text, language=fmt.language, classes=["archive-cite-text"])
-        link = file_link(docname, download_name(docname, fmt.suffix), f"Télécharger ({fmt.label})")
+        link = file_link(docname, fmt.file.path(docname), f"Télécharger ({fmt.file.label})")
         link["classes"].append("archive-download")
         content = nodes.container("", block, para(link), is_div=True, design_component="tab-content",
                                   classes=["sd-tab-content"])
-        label = nodes.rubric(fmt.label, fmt.label, classes=["sd-tab-label"])
+        label = nodes.rubric(fmt.file.label, fmt.file.label, classes=["sd-tab-label"])
         tab_set += nodes.container("", label, content, is_div=True, design_component="tab-item",
                                    classes=["sd-tab-item"], selected=(index == 0))
     title = "Citer cette séance" if record.kind == "session" else "Citer ce document"
@@ -196,15 +183,15 @@ def write_downloads(app: Sphinx, state: BuildState) -> None:
 
     def place(path: str, fmt: Format, cited: list[CitationRecord]) -> None:
         nonlocal rendered
-        held = " ".join([code_digest(), fmt.suffix, *(digest_of[r.item_id] for r in cited)])
+        held = " ".join([code_digest(), fmt.file.suffix, *(digest_of[r.item_id] for r in cited)])
         if made_from.stale(path, hashlib.sha256(held.encode("utf-8")).hexdigest()[:24], outdir / path):
             write_if_changed(outdir / path, render(state, fmt, cited))
             rendered += 1
 
     for fmt in FORMATS:
         for base, cited in files.items():
-            place(download_name(base, fmt.suffix), fmt, cited)
-        place(f"{state.config.data_dir}/{SERIES_FILES[fmt.suffix]}", fmt, series)
+            place(fmt.file.path(base), fmt, cited)
+        place(f"{state.config.data_dir}/{SERIES_FILES[fmt.file.suffix]}", fmt, series)
     logger.verbose("[archive] citation files: %d made, %d kept", rendered, len(made_from.current) - rendered)
     made_from.save()
 
@@ -222,7 +209,7 @@ def person_downloads(archive: Archive, person_id: str, docname: str) -> nodes.No
     for index, fmt in enumerate(FORMATS):
         if index:
             links.append(" · ")
-        links.append(file_link(docname, download_name(person_bibliography_docname(person_id), fmt.suffix), fmt.label))
+        links.append(file_link(docname, fmt.file.path(person_bibliography_docname(person_id)), fmt.file.label))
     # Out of the search index, as the cite block is: the format names are on every such page.
     return para(*links, classes=["archive-person-bibliography", "no-search"])
 

@@ -40,12 +40,6 @@ logger = logging.getLogger(__name__)
 OAI_FILE = "oai.xml"
 
 
-def oai_dc_path(state: BuildState, item: Item) -> str:
-    """Where an item's oai_dc record is published, relative to the site's root: beside its page,
-    so that a moved page keeps it at its old address too (copy_redirected_files)."""
-    return OAI_DC_FILE.path(item.docname)
-
-
 def description(state: BuildState, item: Item) -> DublinCore:
     return dublin_core(record_for(state, item), item)
 
@@ -58,7 +52,7 @@ def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
     links = [f'<link rel="{name}" href="{uri}" />' for name, uri in SCHEMA_LINKS]
     pathto = context.get("pathto")
     if callable(pathto):
-        href = html.escape(pathto(oai_dc_path(state, item), 1), quote=True)
+        href = html.escape(pathto(OAI_DC_FILE.path(item.docname), 1), quote=True)
         links.append(f'<link rel="alternate" type="application/xml" title="Dublin Core (oai_dc)" href="{href}" />')
     tags = [f'<meta name="{html.escape(name)}" content="{html.escape(content)}" />'
             for name, content in meta_tags(description(state, item))]
@@ -73,7 +67,7 @@ def _link_record(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     for block in doctree.findall(nodes.section):
         if "citer" in block["ids"]:
-            link = file_link(docname, oai_dc_path(state, item), "Notice Dublin Core (oai_dc, XML)")
+            link = file_link(docname, OAI_DC_FILE.path(item.docname), "Notice Dublin Core (oai_dc, XML)")
             # Not "archive-download": that class names the citation formats' own downloads.
             link["classes"].append("archive-harvest-download")
             block += para(link, classes=["archive-harvest-link"])
@@ -102,7 +96,7 @@ def write_harvest_files(app: Sphinx, exception: BaseException | None) -> None:
     records = harvest_records(app, state)
     by_id = {item.id: item for item in citable(state.archive)}
     for record in records:
-        write_if_changed(outdir / oai_dc_path(state, by_id[record.item_id]), oai_dc_xml(record.metadata))
+        write_if_changed(outdir / OAI_DC_FILE.path(by_id[record.item_id].docname), oai_dc_xml(record.metadata))
     emails = tuple(e for e in settings_of(app).oai_admin_email.split() if e)
     if not emails:
         logger.info("[archive] no data/%s: archive_oai_admin_email is not set (OAI-PMH requires an address)",

@@ -24,10 +24,9 @@ from ..outputs import write_if_changed
 from ..standards.citationcff import ArchiveFacts, citation_cff
 from ..standards.records import STANDARD_FORMATS
 from ..standards.signposting import Link, Signposts, head_links, linkset_json, signposts
-from .citing import CITABLE_KINDS, FORMATS, download_name
+from .citing import CITABLE_KINDS, FORMATS
 from .config import published_base, settings_of
 from .domain import build_state
-from .harvest import oai_dc_path
 from .pagemeta import card_url
 
 if TYPE_CHECKING:
@@ -38,17 +37,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 CITATION_FILE = "CITATION.cff"
-
-
-
-
-# Beside the item's page, as its other files: a moved page keeps them (copy_redirected_files).
-def linkset_path(state: BuildState, item: Item) -> str:
-    return LINKSET.path(item.docname)
-
-
-def jsonld_path(state: BuildState, item: Item) -> str:
-    return JSONLD.path(item.docname)
 
 
 def license_url(app: Sphinx) -> str:
@@ -63,18 +51,18 @@ def item_signposts(app: Sphinx, state: BuildState, item: Item) -> Signposts | No
     base = published_base(app.config)
     if not base:
         return None
-    metadata = [Link("describedby", base + download_name(item.docname, fmt.suffix), fmt.file.media_type)
+    metadata = [Link("describedby", base + fmt.file.path(item.docname), fmt.file.media_type)
                 for fmt in FORMATS]
     metadata += [Link("describedby", base + fmt.path(item.docname), fmt.media_type)
                  for fmt in STANDARD_FORMATS]
-    metadata.append(Link("describedby", base + oai_dc_path(state, item), OAI_DC.media_type, OAI_DC.profile))
-    metadata.append(Link("describedby", base + jsonld_path(state, item), JSONLD.media_type))
+    metadata.append(Link("describedby", base + OAI_DC.path(item.docname), OAI_DC.media_type, OAI_DC.profile))
+    metadata.append(Link("describedby", base + JSONLD.path(item.docname), JSONLD.media_type))
     items = []
     if item.source:
         kind = mimetypes.guess_type(item.source)[0] or "application/octet-stream"
         items.append(Link("item", f"{base}{state.config.sources_dir}/{item.source}", kind))
     return signposts(state.archive, item, state.url_for(item.docname), metadata, items,
-                     base + linkset_path(state, item), license_url(app))
+                     base + LINKSET.path(item.docname), license_url(app))
 
 
 def _add_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
@@ -101,9 +89,9 @@ def write_signposting_files(app: Sphinx, exception: BaseException | None) -> Non
     for item in citable(state.archive):
         found = item_signposts(app, state, item)
         if found is not None:
-            write_if_changed(outdir / linkset_path(state, item), linkset_json(found))
+            write_if_changed(outdir / LINKSET.path(item.docname), linkset_json(found))
         data = json_ld(state.archive, item, state.url_for, card_url(app, item))
-        write_if_changed(outdir / jsonld_path(state, item),
+        write_if_changed(outdir / JSONLD.path(item.docname),
                          json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
     write_if_changed(outdir / CITATION_FILE, citation_file(app, state))
 

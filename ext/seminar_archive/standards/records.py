@@ -14,8 +14,8 @@ from .mods import mods_xml
 UrlFor = Callable[[str], str]
 
 
+# Beside the item's page, as its citation files are (sessions/ser-01.datacite.xml).
 STANDARD_FORMATS = (DATACITE, MODS)
-"""Beside the item's page, as its citation files are (sessions/ser-01.datacite.xml)."""
 
 
 def series_url_of(archive: Archive, item: Item, url_for: UrlFor) -> str:
